@@ -1,0 +1,109 @@
+//! Stable diagnostic codes. A code never changes meaning; each one is
+//! documented in `docs/diagnostics.md`.
+
+use std::fmt;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// French word shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "erreur",
+            Severity::Warning => "avertissement",
+        }
+    }
+
+    /// Stable English keyword used by machine formats (§5.2).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $text:literal, $severity:ident, $title:literal;)*) => {
+        /// A stable diagnostic code (`REF001`…).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant),* }
+
+        impl Code {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $text),* }
+            }
+
+            /// Default severity; `--deny-warnings` raises warnings to errors.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity),* }
+            }
+
+            /// Short French title, used as the rule name in SARIF and docs.
+            pub fn title(self) -> &'static str {
+                match self { $(Code::$variant => $title),* }
+            }
+        }
+    };
+}
+
+codes! {
+    Yaml001 = "YAML001", Error, "syntaxe YAML invalide";
+    Yaml002 = "YAML002", Error, "clé en double";
+    Yaml003 = "YAML003", Error, "limite de sécurité dépassée";
+    Yaml004 = "YAML004", Error, "fichier non encodé en UTF-8";
+    Yaml005 = "YAML005", Error, "fichier vide";
+    Sch001 = "SCH001", Error, "clé inconnue";
+    Sch002 = "SCH002", Error, "champ obligatoire manquant";
+    Sch003 = "SCH003", Error, "type de valeur incorrect";
+    Sch004 = "SCH004", Error, "valeur non autorisée";
+    Sch005 = "SCH005", Error, "date invalide";
+    Ref001 = "REF001", Error, "identifiant en double";
+    Ref002 = "REF002", Error, "identifiant mal formé";
+    Ref003 = "REF003", Error, "version non conforme à semver";
+    Ref004 = "REF004", Error, "identifiant ou version ne correspondant pas à l'emplacement du fichier";
+    Ref005 = "REF005", Error, "échelle de niveaux invalide";
+    Ref006 = "REF006", Error, "niveau attendu absent de l'échelle";
+    Ref007 = "REF007", Error, "principe sans critère";
+    Ref008 = "REF008", Error, "renvoi vers un critère inexistant";
+    Ref009 = "REF009", Error, "texte obligatoire vide";
+    Ref010 = "REF010", Error, "règle de décision hors bornes";
+    Ref011 = "REF011", Error, "référentiel sans principe";
+    Ref012 = "REF012", Warning, "fichier ignoré dans principes/";
+    Ref101 = "REF101", Warning, "critère sans preuve attendue";
+    Ref102 = "REF102", Warning, "critère sans question d'audit";
+    Ref103 = "REF103", Warning, "critère sans indicateur";
+    Ref104 = "REF104", Warning, "critère qui renvoie à lui-même";
+    Ref105 = "REF105", Warning, "identifiant de critère hors de son principe";
+    Fs001 = "FS001", Error, "chemin introuvable";
+    Fs002 = "FS002", Warning, "boucle de liens symboliques";
+    Fs003 = "FS003", Error, "fichier illisible";
+    Fs004 = "FS004", Warning, "lien symbolique vers l'extérieur ignoré";
+    Fs005 = "FS005", Warning, "lien symbolique cassé";
+}
+
+impl Code {
+    /// Codes that mean the command could not run on some input (exit 2).
+    pub fn is_fatal(self) -> bool {
+        matches!(self, Code::Fs001 | Code::Fs003)
+    }
+
+    /// Looks a code up by its text, e.g. for the documentation test.
+    pub fn parse(text: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == text)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

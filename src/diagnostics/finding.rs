@@ -1,0 +1,163 @@
+//! Every finding the tool can report, with its French message: the one place
+//! where diagnostic wording lives, so that a translation could be added.
+
+use super::Code;
+
+/// One kind of problem, with the data its message needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {
+    Syntax { detail: String },
+    DuplicateKey { key: String },
+    Limit { detail: String },
+    NotUtf8,
+    Empty,
+    UnknownKey { key: String, context: String, suggestion: Option<String> },
+    MissingField { key: String, context: String },
+    WrongType { key: String, expected: &'static str, found: &'static str },
+    NotAllowed { key: String, value: String, allowed: Vec<String> },
+    InvalidDate { key: String, value: String },
+    DuplicateId { kind: &'static str, id: String },
+    MalformedId { kind: &'static str, id: String, rule: &'static str },
+    InvalidVersion { value: String },
+    PlaceMismatch { key: &'static str, found: String, expected: String },
+    ScaleTooShort,
+    ScaleNotIncreasing { previous: i64, value: i64 },
+    ExpectedNotInScale { value: i64, levels: String },
+    PrincipleWithoutCriteria { id: String },
+    UnknownReference { id: String, suggestion: Option<String> },
+    EmptyText { key: String },
+    RuleOutOfRange { key: String, value: i64, bounds: String },
+    NoPrinciples,
+    IgnoredFile { name: String },
+    NoEvidence { id: String },
+    NoAuditQuestion { id: String },
+    NoIndicator { id: String },
+    SelfReference { id: String },
+    IdOutsidePrinciple { id: String, principle: String },
+    PathNotFound,
+    LinkLoop,
+    Unreadable { detail: String },
+    LinkOutside,
+    BrokenLink,
+}
+
+impl Finding {
+    pub fn code(&self) -> Code {
+        use Finding::*;
+        match self {
+            Syntax { .. } => Code::Yaml001,
+            DuplicateKey { .. } => Code::Yaml002,
+            Limit { .. } => Code::Yaml003,
+            NotUtf8 => Code::Yaml004,
+            Empty => Code::Yaml005,
+            UnknownKey { .. } => Code::Sch001,
+            MissingField { .. } => Code::Sch002,
+            WrongType { .. } => Code::Sch003,
+            NotAllowed { .. } => Code::Sch004,
+            InvalidDate { .. } => Code::Sch005,
+            DuplicateId { .. } => Code::Ref001,
+            MalformedId { .. } => Code::Ref002,
+            InvalidVersion { .. } => Code::Ref003,
+            PlaceMismatch { .. } => Code::Ref004,
+            ScaleTooShort | ScaleNotIncreasing { .. } => Code::Ref005,
+            ExpectedNotInScale { .. } => Code::Ref006,
+            PrincipleWithoutCriteria { .. } => Code::Ref007,
+            UnknownReference { .. } => Code::Ref008,
+            EmptyText { .. } => Code::Ref009,
+            RuleOutOfRange { .. } => Code::Ref010,
+            NoPrinciples => Code::Ref011,
+            IgnoredFile { .. } => Code::Ref012,
+            NoEvidence { .. } => Code::Ref101,
+            NoAuditQuestion { .. } => Code::Ref102,
+            NoIndicator { .. } => Code::Ref103,
+            SelfReference { .. } => Code::Ref104,
+            IdOutsidePrinciple { .. } => Code::Ref105,
+            PathNotFound => Code::Fs001,
+            LinkLoop => Code::Fs002,
+            Unreadable { .. } => Code::Fs003,
+            LinkOutside => Code::Fs004,
+            BrokenLink => Code::Fs005,
+        }
+    }
+
+    /// The French message, one line.
+    pub fn message(&self) -> String {
+        use Finding::*;
+        match self {
+            Syntax { .. } => "syntaxe YAML invalide".into(),
+            DuplicateKey { key } => format!("clé en double « {key} »"),
+            Limit { .. } => "fichier refusé : limite de sécurité dépassée".into(),
+            NotUtf8 => "le fichier n'est pas encodé en UTF-8".into(),
+            Empty => "le fichier ne contient aucune donnée".into(),
+            UnknownKey { key, context, .. } => format!("clé inconnue « {key} » dans {context}"),
+            MissingField { key, context } => {
+                format!("champ obligatoire « {key} » manquant dans {context}")
+            }
+            WrongType { key, expected, found } => {
+                format!("« {key} » doit être {expected}, trouvé : {found}")
+            }
+            NotAllowed { key, value, .. } => {
+                format!("valeur « {value} » non autorisée pour « {key} »")
+            }
+            InvalidDate { key, value } => format!("date invalide « {value} » pour « {key} »"),
+            DuplicateId { kind, id } => format!("identifiant de {kind} en double « {id} »"),
+            MalformedId { kind, id, .. } => format!("identifiant de {kind} mal formé « {id} »"),
+            InvalidVersion { value } => format!("version « {value} » non conforme à semver"),
+            PlaceMismatch { key, found, expected } => format!(
+                "« {key} » vaut « {found} » mais l'emplacement du fichier indique « {expected} »"
+            ),
+            ScaleTooShort => "l'échelle doit compter au moins deux niveaux".into(),
+            ScaleNotIncreasing { previous, value } => format!(
+                "niveaux non strictement croissants : {value} après {previous}"
+            ),
+            ExpectedNotInScale { value, .. } => {
+                format!("le niveau attendu {value} n'est pas un niveau de l'échelle")
+            }
+            PrincipleWithoutCriteria { id } => format!("le principe « {id} » n'a aucun critère"),
+            UnknownReference { id, .. } => format!("renvoi vers un critère inexistant « {id} »"),
+            EmptyText { key } => format!("« {key} » ne doit pas être vide"),
+            RuleOutOfRange { key, value, bounds } => {
+                format!("« {key} » vaut {value}, hors des bornes {bounds}")
+            }
+            NoPrinciples => "le référentiel ne contient aucun principe".into(),
+            IgnoredFile { name } => format!("fichier « {name} » ignoré : seuls les .yaml sont lus"),
+            NoEvidence { id } => format!("le critère « {id} » ne liste aucune preuve attendue"),
+            NoAuditQuestion { id } => format!("le critère « {id} » n'a aucune question d'audit"),
+            NoIndicator { id } => format!("le critère « {id} » n'a aucun indicateur"),
+            SelfReference { id } => format!("le critère « {id} » renvoie à lui-même"),
+            IdOutsidePrinciple { id, principle } => format!(
+                "l'identifiant « {id} » ne commence pas par celui de son principe « {principle} »"
+            ),
+            PathNotFound => "chemin introuvable".into(),
+            LinkLoop => "boucle de liens symboliques : dossier ignoré".into(),
+            Unreadable { detail } => format!("lecture impossible : {detail}"),
+            LinkOutside => "lien symbolique vers l'extérieur du dossier : ignoré".into(),
+            BrokenLink => "lien symbolique cassé : sa cible n'existe pas".into(),
+        }
+    }
+
+    /// A French hint on how to fix it, when there is one worth giving.
+    pub fn help(&self) -> Option<String> {
+        use Finding::*;
+        match self {
+            Syntax { detail } | Limit { detail } => Some(format!("détail de l'analyseur : {detail}")),
+            NotUtf8 => Some("enregistrez le fichier en UTF-8 (sans autre encodage)".into()),
+            Empty => Some("le fichier doit contenir un dictionnaire YAML".into()),
+            UnknownKey { suggestion: Some(s), .. } => Some(format!("vouliez-vous dire « {s} » ?")),
+            UnknownKey { .. } => Some("vérifiez l'orthographe ou supprimez la clé".into()),
+            NotAllowed { allowed, .. } => Some(format!("valeurs permises : {}", allowed.join(", "))),
+            InvalidDate { .. } => Some("format attendu : AAAA-MM-JJ, par exemple 2026-03-12".into()),
+            MalformedId { rule, .. } => Some((*rule).into()),
+            InvalidVersion { .. } => Some("format attendu : MAJEUR.MINEUR.CORRECTIF, par exemple 1.0.0".into()),
+            PlaceMismatch { .. } => Some(
+                "un référentiel se range sous referentiels/<referentiel>/<version>.yaml".into(),
+            ),
+            ExpectedNotInScale { levels, .. } => Some(format!("niveaux de l'échelle : {levels}")),
+            UnknownReference { suggestion: Some(s), .. } => Some(format!("vouliez-vous dire « {s} » ?")),
+            NoEvidence { .. } => Some("ajoutez sous « preuves » ce qu'un auditeur s'attend à consulter".into()),
+            NoAuditQuestion { .. } => Some("ajoutez sous « questions_audit » ce que l'auditeur demande ou vérifie".into()),
+            NoIndicator { .. } => Some("ajoutez sous « indicateurs » les signes observables".into()),
+            _ => None,
+        }
+    }
+}

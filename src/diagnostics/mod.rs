@@ -1,0 +1,83 @@
+//! One diagnostic model for every command, rendered to every format by
+//! [`crate::output`].
+
+mod code;
+mod finding;
+mod report;
+
+pub use code::{Code, Severity};
+pub use finding::Finding;
+pub use report::Report;
+
+use crate::yaml::Span;
+
+/// A place in a file; a `None` span means the file as a whole.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub path: String,
+    pub span: Span,
+}
+
+impl Location {
+    pub fn new(path: impl Into<String>, span: Span) -> Self {
+        Location {
+            path: path.into(),
+            span,
+        }
+    }
+
+    /// The start of a file, for findings about the file as a whole.
+    pub fn file(path: impl Into<String>) -> Self {
+        Location::new(path, Span::START)
+    }
+}
+
+/// A secondary place, with what it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub location: Location,
+    pub message: String,
+}
+
+/// One problem found in the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub location: Location,
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at its code's default severity.
+    pub fn new(finding: Finding, location: Location) -> Self {
+        let code = finding.code();
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: finding.message(),
+            help: finding.help(),
+            location,
+            labels: Vec::new(),
+        }
+    }
+
+    pub fn with_label(mut self, location: Location, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            location,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}

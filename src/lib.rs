@@ -1,0 +1,20 @@
+//! `label`: the national quality label of the missions locales, as plain
+//! text files and a command line.
+//!
+//! Data flows one way: files are read with spans ([`yaml`], [`source`]),
+//! decoded and validated into models ([`referential`]), and rendered
+//! ([`output`]). Every problem is a [`diagnostics::Diagnostic`].
+
+pub mod cli;
+pub mod date;
+pub mod decode;
+pub mod diagnostics;
+pub mod ids;
+pub mod lint;
+pub mod output;
+pub mod referential;
+pub mod source;
+pub mod suggest;
+pub mod walk;
+pub mod workspace;
+pub mod yaml;

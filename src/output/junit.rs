@@ -1,0 +1,57 @@
+//! `junit`: one test suite per file, one failing test case per diagnostic.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::{Diagnostic, Report, Severity};
+
+pub fn render(report: &Report) -> String {
+    let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
+    for d in report.diagnostics() {
+        by_file.entry(d.location.path.as_str()).or_default().push(d);
+    }
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<testsuites name=\"label\" tests=\"{}\" failures=\"{}\">\n",
+        report.diagnostics().len().max(1),
+        report.diagnostics().len()
+    ));
+    if by_file.is_empty() {
+        out.push_str("  <testsuite name=\"label\" tests=\"1\" failures=\"0\">\n");
+        out.push_str("    <testcase name=\"aucun problème\" classname=\"label\"/>\n");
+        out.push_str("  </testsuite>\n");
+    }
+    for (file, diagnostics) in by_file {
+        out.push_str(&format!(
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
+            escape(file),
+            diagnostics.len(),
+            diagnostics.len()
+        ));
+        for d in diagnostics {
+            let place = format!("{}:{}:{}", file, d.location.span.line, d.location.span.column);
+            let kind = match d.severity {
+                Severity::Error => "erreur",
+                Severity::Warning => "avertissement",
+            };
+            out.push_str(&format!(
+                "    <testcase name=\"{} {}\" classname=\"{}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+                d.code,
+                escape(&place),
+                escape(file),
+                kind,
+                escape(&d.message),
+                escape(&format!("{place}: {}", d.help.as_deref().unwrap_or(&d.message)))
+            ));
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

@@ -1,0 +1,72 @@
+//! Output formats. Each format has one renderer; renderers only present what
+//! the library computed.
+
+mod concise;
+mod github;
+mod gitlab;
+mod json;
+mod junit;
+mod sarif;
+mod text;
+
+use clap::ValueEnum;
+
+use crate::diagnostics::Report;
+
+/// `--format` for commands that report diagnostics (§4.6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiagnosticFormat {
+    /// Extraits de source annotés, pour une personne
+    Text,
+    /// Une ligne par diagnostic : fichier:ligne:colonne: gravité[CODE]: message
+    Concise,
+    /// JSON stable (`"format": 1`)
+    Json,
+    /// Commandes de workflow GitHub Actions
+    Github,
+    /// SARIF 2.1.0
+    Sarif,
+    /// JUnit XML
+    Junit,
+    /// GitLab Code Quality
+    Gitlab,
+}
+
+/// Whether the human format may use colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    Always,
+    Never,
+}
+
+impl Color {
+    /// Colour only on a terminal, and never when `NO_COLOR` is set.
+    pub fn detect(is_terminal: bool) -> Color {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if is_terminal && !no_color {
+            Color::Always
+        } else {
+            Color::Never
+        }
+    }
+}
+
+/// Renders a report of diagnostics in the chosen format.
+pub fn render_diagnostics(report: &Report, format: DiagnosticFormat, color: Color) -> String {
+    match format {
+        DiagnosticFormat::Text => text::render(report, color),
+        DiagnosticFormat::Concise => concise::render(report),
+        DiagnosticFormat::Json => json::render(report),
+        DiagnosticFormat::Github => github::render(report),
+        DiagnosticFormat::Sarif => sarif::render(report),
+        DiagnosticFormat::Junit => junit::render(report),
+        DiagnosticFormat::Gitlab => gitlab::render(report),
+    }
+}
+
+/// JSON pretty-printed with a final newline; our values always serialize.
+fn to_json(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}

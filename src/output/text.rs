@@ -1,0 +1,112 @@
+//! `text`: annotated source snippets for people (annotate-snippets).
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use crate::diagnostics::{Diagnostic, Location, Report, Severity};
+
+use super::Color;
+
+pub fn render(report: &Report, color: Color) -> String {
+    let renderer = match color {
+        Color::Always => Renderer::styled(),
+        Color::Never => Renderer::plain(),
+    }
+    .decor_style(DecorStyle::Ascii);
+    let mut out = String::new();
+    for d in report.diagnostics() {
+        out.push_str(&renderer.render(&groups(report, d)));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary(report));
+    out
+}
+
+fn groups<'a>(report: &'a Report, d: &'a Diagnostic) -> Vec<Group<'a>> {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR.with_name(Some("erreur")),
+        Severity::Warning => Level::WARNING.with_name(Some("avertissement")),
+    };
+    let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
+    let mut group = title.element(place(report, &d.location, None, AnnotationKind::Primary));
+    for label in &d.labels {
+        group = group.element(place(report, &label.location, Some(&label.message), AnnotationKind::Context));
+    }
+    let mut groups = vec![group];
+    if let Some(help) = &d.help {
+        let help_level = Level::HELP.with_name(Some("aide"));
+        groups.push(Group::with_title(help_level.secondary_title(help.as_str())));
+    }
+    groups
+}
+
+/// A one-line snippet around the location, or the bare position when the
+/// source is not at hand (unreadable or non-UTF-8 files).
+fn place<'a>(
+    report: &'a Report,
+    location: &'a Location,
+    label: Option<&'a str>,
+    kind: AnnotationKind,
+) -> annotate_snippets::Element<'a> {
+    let span = location.span;
+    let line = report
+        .source(&location.path)
+        .and_then(|text| line_around(text, span.offset));
+    match line {
+        Some((start, text)) => {
+            let from = span.offset - start;
+            let to = (from + span.len.max(word_len(&text[from..]))).min(text.len());
+            let mut annotation = kind.span(from..to.max(from));
+            if let Some(label) = label {
+                annotation = annotation.label(label);
+            }
+            Snippet::source(text)
+                .line_start(span.line as usize)
+                .path(location.path.as_str())
+                .annotation(annotation)
+                .into()
+        }
+        None => Origin::path(location.path.as_str())
+            .line(span.line as usize)
+            .char_column(span.column as usize)
+            .into(),
+    }
+}
+
+/// The line holding byte `offset`, without its line ending, and its start.
+fn line_around(text: &str, offset: usize) -> Option<(usize, &str)> {
+    if offset > text.len() || !text.is_char_boundary(offset) {
+        return None;
+    }
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    Some((start, text[start..end].trim_end_matches('\r')))
+        .filter(|(s, line)| offset - s <= line.len())
+}
+
+/// Length of the token at the start of `text`, to underline a whole key.
+fn word_len(text: &str) -> usize {
+    text.find([' ', ':', ',', ']', '}', '\t']).unwrap_or(text.len())
+}
+
+fn summary(report: &Report) -> String {
+    let (errors, warnings) = (report.error_count(), report.warning_count());
+    if errors == 0 && warnings == 0 {
+        return format!("Aucun problème ({}).\n", plural(report.checked, "élément vérifié", "éléments vérifiés"));
+    }
+    format!(
+        "Résultat : {}, {} ({}).\n",
+        plural(errors, "erreur", "erreurs"),
+        plural(warnings, "avertissement", "avertissements"),
+        plural(report.checked, "élément vérifié", "éléments vérifiés"),
+    )
+}
+
+/// French plural; 0 and 1 take the singular.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n <= 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

@@ -1,0 +1,101 @@
+//! Rules on each criterion of a referential.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostics::{Diagnostic, Finding, Location};
+
+use super::check::{check_level, check_unique_id, closest_id, non_empty};
+use super::model::{Criterion, Scale};
+use super::raw::{RawCriterion, RawPrinciple, RawReferential};
+
+/// Validates one criterion of principle `p`.
+pub(super) fn check(
+    c: &mut Vec<Diagnostic>,
+    p: &RawPrinciple,
+    principle_id: Option<&str>,
+    raw: &RawCriterion,
+    scale: Option<&Scale>,
+    seen: &mut HashMap<String, Location>,
+) -> Option<Criterion> {
+    let path = p.path.as_str();
+    let id = check_unique_id(c, path, &raw.id, "critère", seen);
+    let title = non_empty(c, "titre", &raw.title, path);
+    if let (Some(id), Some(principle)) = (&id, principle_id) {
+        if !id.starts_with(&format!("{principle}-")) {
+            let finding = Finding::IdOutsidePrinciple {
+                id: id.clone(),
+                principle: principle.to_string(),
+            };
+            c.push(at(finding, path, raw.id.as_ref().map_or(raw.span, |i| i.span)));
+        }
+    }
+    if let (Some(scale), Some(expected)) = (scale, &raw.expected) {
+        check_level(c, path, scale, expected);
+    }
+    let shown = id.clone().unwrap_or_default();
+    for (list, finding) in [
+        (&raw.evidence, Finding::NoEvidence { id: shown.clone() }),
+        (&raw.audit_questions, Finding::NoAuditQuestion { id: shown.clone() }),
+        (&raw.indicators, Finding::NoIndicator { id: shown.clone() }),
+    ] {
+        if list.as_ref().is_none_or(|l| l.is_empty()) {
+            c.push(at(finding, path, raw.span));
+        }
+        for item in list.iter().flatten() {
+            non_empty(c, "élément de liste", &Some(item.clone()), path);
+        }
+    }
+    Some(Criterion {
+        id: id?,
+        title: title?,
+        description: raw.description.as_ref().map(|d| d.value.trim().to_string()),
+        expected: raw
+            .expected
+            .as_ref()
+            .map(|e| e.value)
+            .or(scale.map(|s| s.expected))?,
+        imperative: raw.imperative.as_ref().is_some_and(|b| b.value),
+        not_applicable_allowed: raw.not_applicable_allowed.as_ref().is_some_and(|b| b.value),
+        evidence: texts(&raw.evidence),
+        indicators: texts(&raw.indicators),
+        audit_questions: texts(&raw.audit_questions),
+        see_also: raw.see_also.iter().map(|s| s.value.clone()).collect(),
+    })
+}
+
+fn texts(list: &Option<Vec<crate::yaml::Spanned<String>>>) -> Vec<String> {
+    list.iter().flatten().map(|s| s.value.trim().to_string()).collect()
+}
+
+fn at(finding: Finding, path: &str, span: crate::yaml::Span) -> Diagnostic {
+    Diagnostic::new(finding, Location::new(path, span))
+}
+
+/// `voir_aussi` must name existing criteria, other than the criterion itself.
+pub(super) fn check_references(c: &mut Vec<Diagnostic>, raw: &RawReferential) {
+    let known: HashSet<&str> = raw
+        .principles
+        .iter()
+        .flat_map(|p| &p.criteria)
+        .filter_map(|c| c.id.as_ref().map(|i| i.value.as_str()))
+        .collect();
+    for p in &raw.principles {
+        for criterion in &p.criteria {
+            let own = criterion.id.as_ref().map(|i| i.value.as_str());
+            for target in &criterion.see_also {
+                if Some(target.value.as_str()) == own {
+                    let finding = Finding::SelfReference {
+                        id: target.value.clone(),
+                    };
+                    c.push(at(finding, &p.path, target.span));
+                } else if !known.contains(target.value.as_str()) {
+                    let finding = Finding::UnknownReference {
+                        id: target.value.clone(),
+                        suggestion: closest_id(&target.value, raw),
+                    };
+                    c.push(at(finding, &p.path, target.span));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! The validated referential: what every other command reads.
+
+use crate::date::Date;
+
+/// Référentiel: the national frame a structure is assessed against.
+#[derive(Clone, Debug)]
+pub struct Referential {
+    pub id: String,
+    pub version: semver::Version,
+    pub title: String,
+    pub description: Option<String>,
+    pub status: Status,
+    pub date: Option<Date>,
+    /// Types of structure it applies to (`structures`).
+    pub structure_types: Vec<StructureType>,
+    pub scale: Scale,
+    pub rules: Rules,
+    pub cycle: Cycle,
+    pub principles: Vec<Principle>,
+}
+
+impl Referential {
+    /// Every criterion, in referential order.
+    pub fn criteria(&self) -> impl Iterator<Item = &Criterion> {
+        self.principles.iter().flat_map(|p| p.criteria.iter())
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria().find(|c| c.id == id)
+    }
+
+    /// `id@version`, as users name a referential on the command line.
+    pub fn key(&self) -> String {
+        format!("{}@{}", self.id, self.version)
+    }
+}
+
+/// Statut of a referential version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// brouillon
+    Draft,
+    /// publie
+    Published,
+    /// retire
+    Withdrawn,
+}
+
+impl Status {
+    pub const KEYWORDS: &'static [&'static str] = &["brouillon", "publie", "retire"];
+
+    pub fn from_keyword(word: &str) -> Option<Status> {
+        match word {
+            "brouillon" => Some(Status::Draft),
+            "publie" => Some(Status::Published),
+            "retire" => Some(Status::Withdrawn),
+            _ => None,
+        }
+    }
+}
+
+/// Type of structure: mission locale, ARML or UNML.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StructureType {
+    MissionLocale,
+    Arml,
+    Unml,
+}
+
+impl StructureType {
+    pub const KEYWORDS: &'static [&'static str] = &["mission-locale", "arml", "unml"];
+
+    pub fn from_keyword(word: &str) -> Option<StructureType> {
+        match word {
+            "mission-locale" => Some(StructureType::MissionLocale),
+            "arml" => Some(StructureType::Arml),
+            "unml" => Some(StructureType::Unml),
+            _ => None,
+        }
+    }
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            StructureType::MissionLocale => "mission-locale",
+            StructureType::Arml => "arml",
+            StructureType::Unml => "unml",
+        }
+    }
+}
+
+/// Échelle: the ordered levels a criterion is rated on.
+#[derive(Clone, Debug)]
+pub struct Scale {
+    pub levels: Vec<Level>,
+    /// Default expected level (`echelle.attendu`).
+    pub expected: i64,
+}
+
+impl Scale {
+    pub fn level(&self, value: i64) -> Option<&Level> {
+        self.levels.iter().find(|l| l.value == value)
+    }
+}
+
+/// Niveau of the scale.
+#[derive(Clone, Debug)]
+pub struct Level {
+    pub value: i64,
+    pub label: String,
+    pub description: Option<String>,
+}
+
+/// Règles: how gaps and nonconformities weigh in decisions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rules {
+    /// This many minor gaps count as one major (`mineurs_pour_un_majeur`).
+    pub minors_per_major: i64,
+    pub major_deadline_months: i64,
+    pub minor_deadline_months: i64,
+}
+
+impl Default for Rules {
+    /// Qualiopi's public rules, which the label follows where it is silent.
+    fn default() -> Self {
+        Rules {
+            minors_per_major: 5,
+            major_deadline_months: 3,
+            minor_deadline_months: 6,
+        }
+    }
+}
+
+/// Cycle of the label: validity and surveillance audit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cycle {
+    pub validity_months: i64,
+    pub surveillance_months: i64,
+}
+
+impl Default for Cycle {
+    fn default() -> Self {
+        Cycle {
+            validity_months: 36,
+            surveillance_months: 18,
+        }
+    }
+}
+
+/// Principe: a theme of the referential grouping criteria.
+#[derive(Clone, Debug)]
+pub struct Principle {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub criteria: Vec<Criterion>,
+}
+
+/// Critère (criterion) of the referential.
+#[derive(Clone, Debug)]
+pub struct Criterion {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// Expected level, already resolved against `echelle.attendu`.
+    pub expected: i64,
+    /// Impératif: below the expected level is a major gap.
+    pub imperative: bool,
+    /// May a structure declare it "non concerné"?
+    pub not_applicable_allowed: bool,
+    /// Preuves an auditor expects.
+    pub evidence: Vec<String>,
+    pub indicators: Vec<String>,
+    pub audit_questions: Vec<String>,
+    pub see_also: Vec<String>,
+}

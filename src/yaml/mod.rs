@@ -1,0 +1,8 @@
+//! The only module that touches the YAML parser (serde-saphyr). Everything
+//! else sees [`Node`] values with [`Span`]s.
+
+mod node;
+mod parse;
+
+pub use node::{Node, Span, Spanned};
+pub use parse::{ParseError, ParseErrorKind, parse};
