@@ -79,6 +79,8 @@ fn line_around(text: &str, offset: usize) -> Option<(usize, &str)> {
         return None;
     }
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    // A byte-order mark is invisible: columns count from after it.
+    let start = if start == 0 && text.starts_with('\u{feff}') && offset >= 3 { 3 } else { start };
     let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     Some((start, text[start..end].trim_end_matches('\r')))
         .filter(|(s, line)| offset - s <= line.len())

@@ -50,7 +50,7 @@ fn build(c: &mut Checker, raw: &RawReferential, place: Option<&Place>) -> Option
     let version = check_version(c, raw, place);
     let title = non_empty(c, "titre", &raw.title, path);
     let date = raw.date.as_ref().and_then(|d| check_date(c, path, "date", d));
-    if raw.structure_types.is_empty() {
+    if raw.structure_types.as_ref().is_some_and(Vec::is_empty) {
         report(c, Finding::EmptyText { key: "structures".into() }, path, raw.span);
     }
     let scale = raw.scale.as_ref().and_then(|s| check_scale(c, path, s));
@@ -67,6 +67,7 @@ fn build(c: &mut Checker, raw: &RawReferential, place: Option<&Place>) -> Option
         structure_types: raw
             .structure_types
             .iter()
+            .flatten()
             .filter_map(|t| StructureType::from_keyword(&t.value))
             .collect(),
         scale: scale?,
@@ -210,8 +211,8 @@ fn check_cycle(c: &mut Checker, path: &str, raw: &RawCycle) -> Cycle {
 }
 
 fn check_principles(c: &mut Checker, raw: &RawReferential, scale: Option<&Scale>) -> Vec<Principle> {
-    if raw.principles.is_empty() {
-        report(c, Finding::NoPrinciples, &raw.path, raw.principles_span);
+    if let Some(span) = raw.principles_span.filter(|_| raw.principles.is_empty()) {
+        report(c, Finding::NoPrinciples, &raw.path, span);
     }
     let mut seen: HashMap<String, Location> = HashMap::new();
     let mut criteria_seen: HashMap<String, Location> = HashMap::new();

@@ -16,13 +16,14 @@ pub struct RawReferential {
     pub description: Text,
     pub status: Text,
     pub date: Text,
-    pub structure_types: Vec<Spanned<String>>,
+    pub structure_types: Option<Vec<Spanned<String>>>,
     pub scale: Option<RawScale>,
     pub rules: RawRules,
     pub cycle: RawCycle,
     pub principles: Vec<RawPrinciple>,
-    /// Where the principles were expected, for "no principle" findings.
-    pub principles_span: Span,
+    /// Where `principes` was written, when it was: an empty list is then
+    /// reported (the folder form reports its empty `principes/` itself).
+    pub principles_span: Option<Span>,
 }
 
 #[derive(Debug, Default)]

@@ -27,7 +27,6 @@ pub fn read_referential(decoder: &mut Decoder, with_principles: bool) -> Option<
     let mut raw = RawReferential {
         path: decoder.path().to_string(),
         span: root.span,
-        principles_span: root.span,
         ..RawReferential::default()
     };
     raw.id = required_text(decoder, &mut fields, "referentiel");
@@ -39,11 +38,13 @@ pub fn read_referential(decoder: &mut Decoder, with_principles: bool) -> Option<
     });
     raw.date = optional_text(decoder, &mut fields, "date");
     if let Some(node) = fields.require(decoder, "structures") {
-        raw.structure_types = decoder
-            .list("structures", node)
-            .iter()
-            .filter_map(|n| decoder.keyword("structures", n, super::StructureType::KEYWORDS))
-            .collect();
+        raw.structure_types = Some(
+            decoder
+                .list("structures", node)
+                .iter()
+                .filter_map(|n| decoder.keyword("structures", n, super::StructureType::KEYWORDS))
+                .collect(),
+        );
     }
     raw.scale = fields.require(decoder, "echelle").and_then(|n| read_scale(decoder, n));
     if let Some(node) = fields.get("regles") {
@@ -54,7 +55,7 @@ pub fn read_referential(decoder: &mut Decoder, with_principles: bool) -> Option<
     }
     if with_principles {
         if let Some(node) = fields.require(decoder, "principes") {
-            raw.principles_span = node.span;
+            raw.principles_span = Some(node.span);
             raw.principles = decoder
                 .list("principes", node)
                 .iter()

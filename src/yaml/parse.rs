@@ -30,6 +30,8 @@ const MAX_DEPTH: usize = 64;
 const MAX_NODES: usize = 2_000_000;
 /// Aliases have no use in our files; a few are tolerated, bombs are not.
 const MAX_ALIASES: usize = 1_000;
+/// Events replayed through aliases: stops "billion laughs" early.
+const MAX_REPLAYED_EVENTS: usize = 100_000;
 
 /// Parses one YAML document. An empty document (or one holding only
 /// comments) gives [`Node::Null`].
@@ -40,10 +42,15 @@ pub fn parse(source: &str) -> Result<Spanned<Node>, ParseError> {
         max_aliases: MAX_ALIASES,
         max_documents: 1,
     };
+    let alias_limits = serde_saphyr::alias_limits! {
+        max_total_replayed_events: MAX_REPLAYED_EVENTS,
+        max_alias_expansions_per_anchor: MAX_ALIASES,
+    };
     let options = serde_saphyr::options! {
         duplicate_keys: DuplicateKeyPolicy::PassThrough,
         with_snippet: false,
         budget: budget,
+        alias_limits: alias_limits,
     };
     match serde_saphyr::from_str_with_options::<serde_saphyr::Spanned<RawNode>>(source, options) {
         Ok(node) => Ok(convert(node)),
@@ -55,7 +62,12 @@ fn to_parse_error(error: &serde_saphyr::Error) -> ParseError {
     let detail = error.to_string();
     let kind = match error {
         serde_saphyr::Error::Budget { .. } => ParseErrorKind::Limit,
-        _ if detail.contains("limit") || detail.contains("alias") => ParseErrorKind::Limit,
+        _ if ["limit", "alias", "budget", "recursion"]
+            .iter()
+            .any(|w| detail.contains(w)) =>
+        {
+            ParseErrorKind::Limit
+        }
         _ => ParseErrorKind::Syntax,
     };
     let span = error
