@@ -12,13 +12,17 @@ fn main() {
     let mut files = Vec::new();
     collect(&shipped, &mut files);
     files.sort();
-    let mut out = String::from("/// Shipped referential files: (path under referentiels/, contents).\n");
+    let mut out =
+        String::from("/// Shipped referential files: (path under referentiels/, contents).\n");
     out.push_str("pub static FILES: &[(&str, &str)] = &[\n");
     for file in &files {
         let relative = file.strip_prefix(&shipped).expect("under referentiels/");
         let relative = relative.to_string_lossy().replace('\\', "/");
         println!("cargo:rerun-if-changed={}", file.display());
-        out.push_str(&format!("    ({relative:?}, include_str!({:?})),\n", file.display().to_string()));
+        out.push_str(&format!(
+            "    ({relative:?}, include_str!({:?})),\n",
+            file.display().to_string()
+        ));
     }
     out.push_str("];\n");
     let dest = PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("embedded.rs");
@@ -26,7 +30,9 @@ fn main() {
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {

@@ -22,8 +22,7 @@ impl Date {
         let month = text.get(5..7)?.parse().ok()?;
         let day = text.get(8..10)?.parse().ok()?;
         let date = Date { year, month, day };
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(date)
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(date)
     }
 
     /// The same day `months` later, clamped to the month's last day
@@ -61,7 +60,10 @@ mod tests {
 
     #[test]
     fn parses_only_real_days() {
-        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.to_string()),
+            Some("2024-02-29".into())
+        );
         assert_eq!(Date::parse("2023-02-29"), None);
         assert_eq!(Date::parse("2023-13-01"), None);
         assert_eq!(Date::parse("23-01-01"), None);

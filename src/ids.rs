@@ -9,22 +9,30 @@ pub const CRITERION_RULE: &str =
 /// `missions-locales`, `ml-pays-de-vitre`: also the form of structure ids.
 pub fn is_referential_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// `GOUV`
 pub fn is_principle_id(id: &str) -> bool {
     id.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
-        && id.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// `GOUV-01`
 pub fn is_criterion_id(id: &str) -> bool {
     id.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
         && id.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         })
 }
 

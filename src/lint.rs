@@ -20,7 +20,11 @@ pub fn lint(workspace: &Workspace, paths: &[PathBuf]) -> Report {
             parts = catalog.embedded();
         }
         for entry in entries.into_iter().filter_map(|e| e.path) {
-            parts.push(read_path(&entry, &entry.display().to_string(), catalog.dir_name()));
+            parts.push(read_path(
+                &entry,
+                &workspace.shown(&entry),
+                catalog.dir_name(),
+            ));
         }
     }
     for path in paths {
@@ -35,7 +39,10 @@ pub fn lint(workspace: &Workspace, paths: &[PathBuf]) -> Report {
 fn gather(path: &Path, catalog: &Catalog, parts: &mut Vec<Parts>, report: &mut Report) {
     let shown = path.display().to_string();
     if !path.exists() {
-        report.push(Diagnostic::new(Finding::PathNotFound, Location::file(shown)));
+        report.push(Diagnostic::new(
+            Finding::PathNotFound,
+            Location::file(shown),
+        ));
         return;
     }
     if !path.is_dir() || path.join("referentiel.yaml").exists() {

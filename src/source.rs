@@ -49,7 +49,10 @@ impl SourceFile {
                 let valid = error.utf8_error().valid_up_to();
                 let prefix = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
                 let span = span_at_end(&prefix);
-                Err(Diagnostic::new(Finding::NotUtf8, Location::new(shown, span)))
+                Err(Diagnostic::new(
+                    Finding::NotUtf8,
+                    Location::new(shown, span),
+                ))
             }
         }
     }

@@ -37,8 +37,14 @@ mod tests {
 
     #[test]
     fn suggests_close_words_only() {
-        assert_eq!(closest("critere", ["criteres", "titre"]), Some("criteres".into()));
-        assert_eq!(closest("GOUV-1", ["GOUV-01", "ACC-01"]), Some("GOUV-01".into()));
+        assert_eq!(
+            closest("critere", ["criteres", "titre"]),
+            Some("criteres".into())
+        );
+        assert_eq!(
+            closest("GOUV-1", ["GOUV-01", "ACC-01"]),
+            Some("GOUV-01".into())
+        );
         assert_eq!(closest("zzzzzz", ["criteres"]), None);
     }
 }

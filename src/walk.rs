@@ -22,14 +22,22 @@ pub struct Walk {
 pub fn walk(root: &Path, marker: &str) -> Walk {
     let mut found = Walk::default();
     let real_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut entries = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter();
+    let mut entries = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
     while let Some(entry) = entries.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let shown = error.path().map_or(root.display().to_string(), |p| p.display().to_string());
+                let shown = error
+                    .path()
+                    .map_or(root.display().to_string(), |p| p.display().to_string());
                 let detail = error.to_string();
-                found.diagnostics.push(Diagnostic::new(Finding::Unreadable { detail }, Location::file(shown)));
+                found.diagnostics.push(Diagnostic::new(
+                    Finding::Unreadable { detail },
+                    Location::file(shown),
+                ));
                 continue;
             }
         };
@@ -65,17 +73,21 @@ fn link_stays_inside(link: &Path, real_root: &Path, diagnostics: &mut Vec<Diagno
     let shown = Location::file(link.display().to_string());
     let Ok(target) = fs::canonicalize(link) else {
         // Dangling or looping on itself: canonicalize fails either way.
-        let finding = if is_loop(link) { Finding::LinkLoop } else { Finding::BrokenLink };
+        let finding = if is_loop(link) {
+            Finding::LinkLoop
+        } else {
+            Finding::BrokenLink
+        };
         diagnostics.push(Diagnostic::new(finding, shown));
         return false;
     };
+    if !target.starts_with(real_root) {
+        diagnostics.push(Diagnostic::new(Finding::LinkOutside, shown));
+        return false;
+    }
     let parent = link.parent().and_then(|p| fs::canonicalize(p).ok());
     if target.is_dir() && parent.as_ref().is_some_and(|p| p.starts_with(&target)) {
         diagnostics.push(Diagnostic::new(Finding::LinkLoop, shown));
-        return false;
-    }
-    if !target.starts_with(real_root) {
-        diagnostics.push(Diagnostic::new(Finding::LinkOutside, shown));
         return false;
     }
     true

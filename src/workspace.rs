@@ -26,24 +26,35 @@ pub struct Workspace {
     pub config: Option<PathBuf>,
     pub referentials: PathBuf,
     pub structures: PathBuf,
+    /// Folder the command runs from: paths are shown relative to it.
+    pub cwd: PathBuf,
 }
 
 impl Workspace {
     /// Walks up from `start` to the first `label.toml`; without one, the
     /// defaults apply relative to `start`.
     pub fn discover(start: &Path) -> Result<Workspace, Diagnostic> {
-        let found = start.ancestors().find(|dir| dir.join(CONFIG_FILE).is_file());
+        let found = start
+            .ancestors()
+            .find(|dir| dir.join(CONFIG_FILE).is_file());
         let Some(root) = found else {
-            return Ok(Workspace::with_config(start, None, Config::default()));
+            return Ok(Workspace::with_config(
+                start,
+                start,
+                None,
+                Config::default(),
+            ));
         };
         let path = root.join(CONFIG_FILE);
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(&path)
             .map_err(|e| crate::source::io_diagnostic(&e, Location::file(&shown)))?;
         match toml::from_str::<Config>(&text) {
-            Ok(config) => Ok(Workspace::with_config(root, Some(path), config)),
+            Ok(config) => Ok(Workspace::with_config(start, root, Some(path), config)),
             Err(error) => {
-                let span = error.span().map_or(Span::START, |r| span_at(&text, r.start, r.len()));
+                let span = error
+                    .span()
+                    .map_or(Span::START, |r| span_at(&text, r.start, r.len()));
                 let detail = error.message().to_string();
                 let finding = Finding::Syntax { detail };
                 Err(Diagnostic::new(finding, Location::new(shown, span)))
@@ -51,13 +62,26 @@ impl Workspace {
         }
     }
 
-    fn with_config(root: &Path, config_path: Option<PathBuf>, config: Config) -> Workspace {
+    fn with_config(
+        cwd: &Path,
+        root: &Path,
+        config_path: Option<PathBuf>,
+        config: Config,
+    ) -> Workspace {
         Workspace {
+            cwd: cwd.to_path_buf(),
             root: root.to_path_buf(),
             config: config_path,
             referentials: root.join(config.referentiels.as_deref().unwrap_or("referentiels")),
             structures: root.join(config.structures.as_deref().unwrap_or("structures")),
         }
+    }
+
+    /// A path as users see it: relative to the current folder when inside it.
+    pub fn shown(&self, path: &Path) -> String {
+        let relative = path.strip_prefix(&self.cwd).unwrap_or(path);
+        let text = relative.display().to_string();
+        if text.is_empty() { ".".into() } else { text }
     }
 
     pub fn catalog(&self) -> Catalog {

@@ -71,7 +71,11 @@ fn emit(report: &Report, format: DiagnosticFormat) -> u8 {
     let color = Color::detect(stdout.is_terminal());
     let text = output::render_diagnostics(report, format, color);
     let mut lock = stdout.lock();
-    if lock.write_all(text.as_bytes()).and_then(|_| lock.flush()).is_err() {
+    if lock
+        .write_all(text.as_bytes())
+        .and_then(|_| lock.flush())
+        .is_err()
+    {
         return 2;
     }
     u8::try_from(report.exit_code()).unwrap_or(2)

@@ -6,37 +6,106 @@ use super::Code;
 /// One kind of problem, with the data its message needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Finding {
-    Syntax { detail: String },
-    DuplicateKey { key: String },
-    Limit { detail: String },
+    Syntax {
+        detail: String,
+    },
+    DuplicateKey {
+        key: String,
+    },
+    Limit {
+        detail: String,
+    },
     NotUtf8,
     Empty,
-    UnknownKey { key: String, context: String, suggestion: Option<String> },
-    MissingField { key: String, context: String },
-    WrongType { key: String, expected: &'static str, found: &'static str },
-    NotAllowed { key: String, value: String, allowed: Vec<String> },
-    InvalidDate { key: String, value: String },
-    DuplicateId { kind: &'static str, id: String },
-    MalformedId { kind: &'static str, id: String, rule: &'static str },
-    InvalidVersion { value: String },
-    PlaceMismatch { key: &'static str, found: String, expected: String },
+    UnknownKey {
+        key: String,
+        context: String,
+        suggestion: Option<String>,
+    },
+    MissingField {
+        key: String,
+        context: String,
+    },
+    WrongType {
+        key: String,
+        expected: &'static str,
+        found: &'static str,
+    },
+    NotAllowed {
+        key: String,
+        value: String,
+        allowed: Vec<String>,
+    },
+    InvalidDate {
+        key: String,
+        value: String,
+    },
+    DuplicateId {
+        kind: &'static str,
+        id: String,
+    },
+    MalformedId {
+        kind: &'static str,
+        id: String,
+        rule: &'static str,
+    },
+    InvalidVersion {
+        value: String,
+    },
+    PlaceMismatch {
+        key: &'static str,
+        found: String,
+        expected: String,
+    },
     ScaleTooShort,
-    ScaleNotIncreasing { previous: i64, value: i64 },
-    ExpectedNotInScale { value: i64, levels: String },
-    PrincipleWithoutCriteria { id: String },
-    UnknownReference { id: String, suggestion: Option<String> },
-    EmptyText { key: String },
-    RuleOutOfRange { key: String, value: i64, bounds: String },
+    ScaleNotIncreasing {
+        previous: i64,
+        value: i64,
+    },
+    ExpectedNotInScale {
+        value: i64,
+        levels: String,
+    },
+    PrincipleWithoutCriteria {
+        id: String,
+    },
+    UnknownReference {
+        id: String,
+        suggestion: Option<String>,
+    },
+    EmptyText {
+        key: String,
+    },
+    RuleOutOfRange {
+        key: String,
+        value: i64,
+        bounds: String,
+    },
     NoPrinciples,
-    IgnoredFile { name: String },
-    NoEvidence { id: String },
-    NoAuditQuestion { id: String },
-    NoIndicator { id: String },
-    SelfReference { id: String },
-    IdOutsidePrinciple { id: String, principle: String },
+    IgnoredFile {
+        name: String,
+    },
+    NoEvidence {
+        id: String,
+    },
+    NoAuditQuestion {
+        id: String,
+    },
+    NoIndicator {
+        id: String,
+    },
+    SelfReference {
+        id: String,
+    },
+    IdOutsidePrinciple {
+        id: String,
+        principle: String,
+    },
     PathNotFound,
     LinkLoop,
-    Unreadable { detail: String },
+    Unreadable {
+        detail: String,
+    },
     LinkOutside,
     BrokenLink,
 }
@@ -93,7 +162,11 @@ impl Finding {
             MissingField { key, context } => {
                 format!("champ obligatoire « {key} » manquant dans {context}")
             }
-            WrongType { key, expected, found } => {
+            WrongType {
+                key,
+                expected,
+                found,
+            } => {
                 format!("« {key} » doit être {expected}, trouvé : {found}")
             }
             NotAllowed { key, value, .. } => {
@@ -103,13 +176,17 @@ impl Finding {
             DuplicateId { kind, id } => format!("identifiant de {kind} en double « {id} »"),
             MalformedId { kind, id, .. } => format!("identifiant de {kind} mal formé « {id} »"),
             InvalidVersion { value } => format!("version « {value} » non conforme à semver"),
-            PlaceMismatch { key, found, expected } => format!(
+            PlaceMismatch {
+                key,
+                found,
+                expected,
+            } => format!(
                 "« {key} » vaut « {found} » mais l'emplacement du fichier indique « {expected} »"
             ),
             ScaleTooShort => "l'échelle doit compter au moins deux niveaux".into(),
-            ScaleNotIncreasing { previous, value } => format!(
-                "niveaux non strictement croissants : {value} après {previous}"
-            ),
+            ScaleNotIncreasing { previous, value } => {
+                format!("niveaux non strictement croissants : {value} après {previous}")
+            }
             ExpectedNotInScale { value, .. } => {
                 format!("le niveau attendu {value} n'est pas un niveau de l'échelle")
             }
@@ -129,7 +206,7 @@ impl Finding {
                 "l'identifiant « {id} » ne commence pas par celui de son principe « {principle} »"
             ),
             PathNotFound => "chemin introuvable".into(),
-            LinkLoop => "boucle de liens symboliques : dossier ignoré".into(),
+            LinkLoop => "boucle de liens symboliques : lien ignoré".into(),
             Unreadable { detail } => format!("lecture impossible : {detail}"),
             LinkOutside => "lien symbolique vers l'extérieur du dossier : ignoré".into(),
             BrokenLink => "lien symbolique cassé : sa cible n'existe pas".into(),
@@ -140,23 +217,43 @@ impl Finding {
     pub fn help(&self) -> Option<String> {
         use Finding::*;
         match self {
-            Syntax { detail } | Limit { detail } => Some(format!("détail de l'analyseur : {detail}")),
+            Syntax { detail } | Limit { detail } => {
+                Some(format!("détail de l'analyseur : {detail}"))
+            }
             NotUtf8 => Some("enregistrez le fichier en UTF-8 (sans autre encodage)".into()),
             Empty => Some("le fichier doit contenir un dictionnaire YAML".into()),
-            UnknownKey { suggestion: Some(s), .. } => Some(format!("vouliez-vous dire « {s} » ?")),
+            UnknownKey {
+                suggestion: Some(s),
+                ..
+            } => Some(format!("vouliez-vous dire « {s} » ?")),
             UnknownKey { .. } => Some("vérifiez l'orthographe ou supprimez la clé".into()),
-            NotAllowed { allowed, .. } => Some(format!("valeurs permises : {}", allowed.join(", "))),
-            InvalidDate { .. } => Some("format attendu : AAAA-MM-JJ, par exemple 2026-03-12".into()),
+            NotAllowed { allowed, .. } => {
+                Some(format!("valeurs permises : {}", allowed.join(", ")))
+            }
+            InvalidDate { .. } => {
+                Some("format attendu : AAAA-MM-JJ, par exemple 2026-03-12".into())
+            }
             MalformedId { rule, .. } => Some((*rule).into()),
-            InvalidVersion { .. } => Some("format attendu : MAJEUR.MINEUR.CORRECTIF, par exemple 1.0.0".into()),
+            InvalidVersion { .. } => {
+                Some("format attendu : MAJEUR.MINEUR.CORRECTIF, par exemple 1.0.0".into())
+            }
             PlaceMismatch { .. } => Some(
                 "un référentiel se range sous referentiels/<referentiel>/<version>.yaml".into(),
             ),
             ExpectedNotInScale { levels, .. } => Some(format!("niveaux de l'échelle : {levels}")),
-            UnknownReference { suggestion: Some(s), .. } => Some(format!("vouliez-vous dire « {s} » ?")),
-            NoEvidence { .. } => Some("ajoutez sous « preuves » ce qu'un auditeur s'attend à consulter".into()),
-            NoAuditQuestion { .. } => Some("ajoutez sous « questions_audit » ce que l'auditeur demande ou vérifie".into()),
-            NoIndicator { .. } => Some("ajoutez sous « indicateurs » les signes observables".into()),
+            UnknownReference {
+                suggestion: Some(s),
+                ..
+            } => Some(format!("vouliez-vous dire « {s} » ?")),
+            NoEvidence { .. } => {
+                Some("ajoutez sous « preuves » ce qu'un auditeur s'attend à consulter".into())
+            }
+            NoAuditQuestion { .. } => {
+                Some("ajoutez sous « questions_audit » ce que l'auditeur demande ou vérifie".into())
+            }
+            NoIndicator { .. } => {
+                Some("ajoutez sous « indicateurs » les signes observables".into())
+            }
             _ => None,
         }
     }

@@ -27,7 +27,9 @@ pub fn render(report: &Report) -> String {
 
 /// Escaping rules of workflow commands for the message part.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Properties also escape `:` and `,`.

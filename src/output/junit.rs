@@ -28,7 +28,10 @@ pub fn render(report: &Report) -> String {
             diagnostics.len()
         ));
         for d in diagnostics {
-            let place = format!("{}:{}:{}", file, d.location.span.line, d.location.span.column);
+            let place = format!(
+                "{}:{}:{}",
+                file, d.location.span.line, d.location.span.column
+            );
             let kind = match d.severity {
                 Severity::Error => "erreur",
                 Severity::Warning => "avertissement",

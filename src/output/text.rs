@@ -30,7 +30,12 @@ fn groups<'a>(report: &'a Report, d: &'a Diagnostic) -> Vec<Group<'a>> {
     let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
     let mut group = title.element(place(report, &d.location, None, AnnotationKind::Primary));
     for label in &d.labels {
-        group = group.element(place(report, &label.location, Some(&label.message), AnnotationKind::Context));
+        group = group.element(place(
+            report,
+            &label.location,
+            Some(&label.message),
+            AnnotationKind::Context,
+        ));
     }
     let mut groups = vec![group];
     if let Some(help) = &d.help {
@@ -80,7 +85,11 @@ fn line_around(text: &str, offset: usize) -> Option<(usize, &str)> {
     }
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     // A byte-order mark is invisible: columns count from after it.
-    let start = if start == 0 && text.starts_with('\u{feff}') && offset >= 3 { 3 } else { start };
+    let start = if start == 0 && text.starts_with('\u{feff}') && offset >= 3 {
+        3
+    } else {
+        start
+    };
     let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     Some((start, text[start..end].trim_end_matches('\r')))
         .filter(|(s, line)| offset - s <= line.len())
@@ -88,13 +97,17 @@ fn line_around(text: &str, offset: usize) -> Option<(usize, &str)> {
 
 /// Length of the token at the start of `text`, to underline a whole key.
 fn word_len(text: &str) -> usize {
-    text.find([' ', ':', ',', ']', '}', '\t']).unwrap_or(text.len())
+    text.find([' ', ':', ',', ']', '}', '\t'])
+        .unwrap_or(text.len())
 }
 
 fn summary(report: &Report) -> String {
     let (errors, warnings) = (report.error_count(), report.warning_count());
     if errors == 0 && warnings == 0 {
-        return format!("Aucun problème ({}).\n", plural(report.checked, "élément vérifié", "éléments vérifiés"));
+        return format!(
+            "Aucun problème ({}).\n",
+            plural(report.checked, "élément vérifié", "éléments vérifiés")
+        );
     }
     format!(
         "Résultat : {}, {} ({}).\n",

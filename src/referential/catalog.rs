@@ -29,7 +29,9 @@ impl Catalog {
         let dir_name = dir
             .as_ref()
             .and_then(|d| d.file_name())
-            .map_or("referentiels".to_string(), |n| n.to_string_lossy().into_owned());
+            .map_or("referentiels".to_string(), |n| {
+                n.to_string_lossy().into_owned()
+            });
         Catalog {
             dir: dir.filter(|d| d.is_dir()),
             dir_name,
@@ -42,7 +44,9 @@ impl Catalog {
 
     /// The workspace's referentials, sorted by id and version.
     pub fn workspace_entries(&self) -> Vec<Entry> {
-        let Some(dir) = &self.dir else { return Vec::new() };
+        let Some(dir) = &self.dir else {
+            return Vec::new();
+        };
         let mut entries = Vec::new();
         for id_dir in sorted_children(dir) {
             let id = file_name(&id_dir);
@@ -50,11 +54,16 @@ impl Catalog {
                 let version = if path.is_dir() {
                     file_name(&path)
                 } else if path.extension().is_some_and(|e| e == "yaml") {
-                    path.file_stem().map_or(String::new(), |s| s.to_string_lossy().into_owned())
+                    path.file_stem()
+                        .map_or(String::new(), |s| s.to_string_lossy().into_owned())
                 } else {
                     continue;
                 };
-                entries.push(Entry { id: id.clone(), version, path: Some(path) });
+                entries.push(Entry {
+                    id: id.clone(),
+                    version,
+                    path: Some(path),
+                });
             }
         }
         entries
@@ -98,7 +107,11 @@ impl Catalog {
         }
         embedded::all()
             .into_iter()
-            .find(|p| p.place.as_ref().is_some_and(|pl| pl.id == id && pl.version == version))
+            .find(|p| {
+                p.place
+                    .as_ref()
+                    .is_some_and(|pl| pl.id == id && pl.version == version)
+            })
             .map(validate)
     }
 
@@ -125,5 +138,6 @@ fn sorted_children(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned())
+    path.file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned())
 }

@@ -37,7 +37,10 @@ pub(super) fn non_empty(c: &mut Checker, key: &str, text: &Text, path: &str) -> 
 }
 
 /// Validates a raw referential; the model comes back only without errors.
-pub fn check(raw: &RawReferential, place: Option<&Place>) -> (Option<Referential>, Vec<Diagnostic>) {
+pub fn check(
+    raw: &RawReferential,
+    place: Option<&Place>,
+) -> (Option<Referential>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let built = build(&mut diagnostics, raw, place);
     let failed = diagnostics.iter().any(Diagnostic::is_error);
@@ -49,9 +52,19 @@ fn build(c: &mut Checker, raw: &RawReferential, place: Option<&Place>) -> Option
     let id = check_id(c, raw, place);
     let version = check_version(c, raw, place);
     let title = non_empty(c, "titre", &raw.title, path);
-    let date = raw.date.as_ref().and_then(|d| check_date(c, path, "date", d));
+    let date = raw
+        .date
+        .as_ref()
+        .and_then(|d| check_date(c, path, "date", d));
     if raw.structure_types.as_ref().is_some_and(Vec::is_empty) {
-        report(c, Finding::EmptyText { key: "structures".into() }, path, raw.span);
+        report(
+            c,
+            Finding::EmptyText {
+                key: "structures".into(),
+            },
+            path,
+            raw.span,
+        );
     }
     let scale = raw.scale.as_ref().and_then(|s| check_scale(c, path, s));
     let rules = check_rules(c, path, &raw.rules);
@@ -98,7 +111,11 @@ fn check_id(c: &mut Checker, raw: &RawReferential, place: Option<&Place>) -> Opt
     Some(id.value.clone())
 }
 
-fn check_version(c: &mut Checker, raw: &RawReferential, place: Option<&Place>) -> Option<semver::Version> {
+fn check_version(
+    c: &mut Checker,
+    raw: &RawReferential,
+    place: Option<&Place>,
+) -> Option<semver::Version> {
     let version = raw.version.as_ref()?;
     if let Some(place) = place.filter(|p| p.version != version.value) {
         let finding = Finding::PlaceMismatch {
@@ -178,7 +195,15 @@ pub(super) fn check_level(c: &mut Checker, path: &str, scale: &Scale, value: &Sp
     }
 }
 
-fn bounded(c: &mut Checker, path: &str, key: &str, value: &Option<Spanned<i64>>, min: i64, max: i64, default: i64) -> i64 {
+fn bounded(
+    c: &mut Checker,
+    path: &str,
+    key: &str,
+    value: &Option<Spanned<i64>>,
+    min: i64,
+    max: i64,
+    default: i64,
+) -> i64 {
     let Some(value) = value else { return default };
     if value.value < min || value.value > max {
         let finding = Finding::RuleOutOfRange {
@@ -194,23 +219,67 @@ fn bounded(c: &mut Checker, path: &str, key: &str, value: &Option<Spanned<i64>>,
 fn check_rules(c: &mut Checker, path: &str, raw: &RawRules) -> Rules {
     let d = Rules::default();
     Rules {
-        minors_per_major: bounded(c, path, "mineurs_pour_un_majeur", &raw.minors_per_major, 1, 100, d.minors_per_major),
-        major_deadline_months: bounded(c, path, "delai_nc_majeure_mois", &raw.major_deadline_months, 1, 60, d.major_deadline_months),
-        minor_deadline_months: bounded(c, path, "delai_nc_mineure_mois", &raw.minor_deadline_months, 1, 60, d.minor_deadline_months),
+        minors_per_major: bounded(
+            c,
+            path,
+            "mineurs_pour_un_majeur",
+            &raw.minors_per_major,
+            1,
+            100,
+            d.minors_per_major,
+        ),
+        major_deadline_months: bounded(
+            c,
+            path,
+            "delai_nc_majeure_mois",
+            &raw.major_deadline_months,
+            1,
+            60,
+            d.major_deadline_months,
+        ),
+        minor_deadline_months: bounded(
+            c,
+            path,
+            "delai_nc_mineure_mois",
+            &raw.minor_deadline_months,
+            1,
+            60,
+            d.minor_deadline_months,
+        ),
     }
 }
 
 fn check_cycle(c: &mut Checker, path: &str, raw: &RawCycle) -> Cycle {
     let d = Cycle::default();
-    let validity = bounded(c, path, "validite_mois", &raw.validity_months, 1, 120, d.validity_months);
-    let surveillance = bounded(c, path, "surveillance_mois", &raw.surveillance_months, 1, validity.max(1), d.surveillance_months);
+    let validity = bounded(
+        c,
+        path,
+        "validite_mois",
+        &raw.validity_months,
+        1,
+        120,
+        d.validity_months,
+    );
+    let surveillance = bounded(
+        c,
+        path,
+        "surveillance_mois",
+        &raw.surveillance_months,
+        1,
+        validity.max(1),
+        d.surveillance_months,
+    );
     Cycle {
         validity_months: validity,
         surveillance_months: surveillance,
     }
 }
 
-fn check_principles(c: &mut Checker, raw: &RawReferential, scale: Option<&Scale>) -> Vec<Principle> {
+fn check_principles(
+    c: &mut Checker,
+    raw: &RawReferential,
+    scale: Option<&Scale>,
+) -> Vec<Principle> {
     if let Some(span) = raw.principles_span.filter(|_| raw.principles.is_empty()) {
         report(c, Finding::NoPrinciples, &raw.path, span);
     }
@@ -227,7 +296,9 @@ fn check_principles(c: &mut Checker, raw: &RawReferential, scale: Option<&Scale>
         let criteria = p
             .criteria
             .iter()
-            .filter_map(|raw_c| criterion::check(c, p, id.as_deref(), raw_c, scale, &mut criteria_seen))
+            .filter_map(|raw_c| {
+                criterion::check(c, p, id.as_deref(), raw_c, scale, &mut criteria_seen)
+            })
             .collect();
         principles.push(Principle {
             id: id.unwrap_or_default(),
@@ -254,14 +325,26 @@ pub(super) fn check_unique_id(
         _ => ids::is_criterion_id(&id.value),
     };
     if !valid {
-        let rule = if kind == "principe" { ids::PRINCIPLE_RULE } else { ids::CRITERION_RULE };
-        let finding = Finding::MalformedId { kind, id: id.value.clone(), rule };
+        let rule = if kind == "principe" {
+            ids::PRINCIPLE_RULE
+        } else {
+            ids::CRITERION_RULE
+        };
+        let finding = Finding::MalformedId {
+            kind,
+            id: id.value.clone(),
+            rule,
+        };
         c.push(Diagnostic::new(finding, Location::new(path, id.span)));
     }
     let here = Location::new(path, id.span);
     if let Some(first) = seen.get(&id.value) {
-        let finding = Finding::DuplicateId { kind, id: id.value.clone() };
-        let diagnostic = Diagnostic::new(finding, here).with_label(first.clone(), "première définition ici");
+        let finding = Finding::DuplicateId {
+            kind,
+            id: id.value.clone(),
+        };
+        let diagnostic =
+            Diagnostic::new(finding, here).with_label(first.clone(), "première définition ici");
         c.push(diagnostic);
     } else {
         seen.insert(id.value.clone(), here);
@@ -270,6 +353,10 @@ pub(super) fn check_unique_id(
 }
 
 pub(super) fn closest_id(id: &str, raw: &RawReferential) -> Option<String> {
-    let all = raw.principles.iter().flat_map(|p| &p.criteria).filter_map(|c| c.id.as_ref());
+    let all = raw
+        .principles
+        .iter()
+        .flat_map(|p| &p.criteria)
+        .filter_map(|c| c.id.as_ref());
     suggest::closest(id, all.map(|i| i.value.as_str()))
 }

@@ -26,7 +26,11 @@ pub(super) fn check(
                 id: id.clone(),
                 principle: principle.to_string(),
             };
-            c.push(at(finding, path, raw.id.as_ref().map_or(raw.span, |i| i.span)));
+            c.push(at(
+                finding,
+                path,
+                raw.id.as_ref().map_or(raw.span, |i| i.span),
+            ));
         }
     }
     if let (Some(scale), Some(expected)) = (scale, &raw.expected) {
@@ -35,7 +39,10 @@ pub(super) fn check(
     let shown = id.clone().unwrap_or_default();
     for (list, finding) in [
         (&raw.evidence, Finding::NoEvidence { id: shown.clone() }),
-        (&raw.audit_questions, Finding::NoAuditQuestion { id: shown.clone() }),
+        (
+            &raw.audit_questions,
+            Finding::NoAuditQuestion { id: shown.clone() },
+        ),
         (&raw.indicators, Finding::NoIndicator { id: shown.clone() }),
     ] {
         if list.as_ref().is_none_or(|l| l.is_empty()) {
@@ -64,7 +71,10 @@ pub(super) fn check(
 }
 
 fn texts(list: &Option<Vec<crate::yaml::Spanned<String>>>) -> Vec<String> {
-    list.iter().flatten().map(|s| s.value.trim().to_string()).collect()
+    list.iter()
+        .flatten()
+        .map(|s| s.value.trim().to_string())
+        .collect()
 }
 
 fn at(finding: Finding, path: &str, span: crate::yaml::Span) -> Diagnostic {

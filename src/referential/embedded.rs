@@ -49,7 +49,11 @@ fn place(id: &str, version: &str) -> Place {
     }
 }
 
-fn folder<'a>(folders: &'a mut BTreeMap<(String, String), Parts>, id: &str, version: &str) -> &'a mut Parts {
+fn folder<'a>(
+    folders: &'a mut BTreeMap<(String, String), Parts>,
+    id: &str,
+    version: &str,
+) -> &'a mut Parts {
     folders
         .entry((id.to_string(), version.to_string()))
         .or_insert_with(|| Parts {

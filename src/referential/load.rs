@@ -113,8 +113,14 @@ fn read_folder(path: &Path, shown: &str, dir_name: &str) -> Parts {
         Ok(source) => source,
         Err(d) => return failed(shown, d),
     };
-    let mut early = Vec::new();
     let principles_dir = path.join("principes");
+    // Without principes/, referentiel.yaml holds its principles itself.
+    if !principles_dir.exists() {
+        let mut parts = Parts::single(main, place_of(path, dir_name, false));
+        parts.shown = format!("{base}/");
+        return parts;
+    }
+    let mut early = Vec::new();
     let principles_shown = format!("{base}/principes");
     let principles = match list_principles(&principles_dir, &principles_shown, &mut early) {
         Ok(files) => files,
@@ -124,7 +130,10 @@ fn read_folder(path: &Path, shown: &str, dir_name: &str) -> Parts {
         }
     };
     if principles.is_empty() && early.iter().all(|d| !d.is_error()) {
-        early.push(Diagnostic::new(Finding::NoPrinciples, Location::file(&principles_shown)));
+        early.push(Diagnostic::new(
+            Finding::NoPrinciples,
+            Location::file(&principles_shown),
+        ));
     }
     Parts {
         shown: format!("{base}/"),
@@ -136,7 +145,11 @@ fn read_folder(path: &Path, shown: &str, dir_name: &str) -> Parts {
 }
 
 /// Principle files in file-name order; other entries are reported.
-fn list_principles(dir: &Path, shown: &str, early: &mut Vec<Diagnostic>) -> std::io::Result<Vec<SourceFile>> {
+fn list_principles(
+    dir: &Path,
+    shown: &str,
+    early: &mut Vec<Diagnostic>,
+) -> std::io::Result<Vec<SourceFile>> {
     let mut names: Vec<String> = fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -148,7 +161,10 @@ fn list_principles(dir: &Path, shown: &str, early: &mut Vec<Diagnostic>) -> std:
         let file_shown = format!("{shown}/{name}");
         let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
         if !is_yaml || path.is_dir() {
-            early.push(Diagnostic::new(Finding::IgnoredFile { name }, Location::file(&file_shown)));
+            early.push(Diagnostic::new(
+                Finding::IgnoredFile { name },
+                Location::file(&file_shown),
+            ));
             continue;
         }
         match SourceFile::read(&path, &file_shown) {

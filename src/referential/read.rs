@@ -6,17 +6,38 @@ use crate::yaml::{Node, Spanned};
 use super::raw::*;
 
 const TOP_KEYS: &[&str] = &[
-    "referentiel", "version", "titre", "description", "statut", "date", "structures",
-    "echelle", "regles", "cycle", "principes",
+    "referentiel",
+    "version",
+    "titre",
+    "description",
+    "statut",
+    "date",
+    "structures",
+    "echelle",
+    "regles",
+    "cycle",
+    "principes",
 ];
 const SCALE_KEYS: &[&str] = &["niveaux", "attendu"];
 const LEVEL_KEYS: &[&str] = &["valeur", "libelle", "description"];
-const RULES_KEYS: &[&str] = &["mineurs_pour_un_majeur", "delai_nc_majeure_mois", "delai_nc_mineure_mois"];
+const RULES_KEYS: &[&str] = &[
+    "mineurs_pour_un_majeur",
+    "delai_nc_majeure_mois",
+    "delai_nc_mineure_mois",
+];
 const CYCLE_KEYS: &[&str] = &["validite_mois", "surveillance_mois"];
 const PRINCIPLE_KEYS: &[&str] = &["id", "titre", "description", "criteres"];
 const CRITERION_KEYS: &[&str] = &[
-    "id", "titre", "description", "attendu", "imperatif", "non_concerne_possible", "preuves",
-    "indicateurs", "questions_audit", "voir_aussi",
+    "id",
+    "titre",
+    "description",
+    "attendu",
+    "imperatif",
+    "non_concerne_possible",
+    "preuves",
+    "indicateurs",
+    "questions_audit",
+    "voir_aussi",
 ];
 
 /// Reads the top of a referential. In the folder form (`with_principles`
@@ -33,9 +54,9 @@ pub fn read_referential(decoder: &mut Decoder, with_principles: bool) -> Option<
     raw.version = required_text(decoder, &mut fields, "version");
     raw.title = required_text(decoder, &mut fields, "titre");
     raw.description = optional_text(decoder, &mut fields, "description");
-    raw.status = fields.require(decoder, "statut").and_then(|n| {
-        decoder.keyword("statut", n, super::Status::KEYWORDS)
-    });
+    raw.status = fields
+        .require(decoder, "statut")
+        .and_then(|n| decoder.keyword("statut", n, super::Status::KEYWORDS));
     raw.date = optional_text(decoder, &mut fields, "date");
     if let Some(node) = fields.require(decoder, "structures") {
         raw.structure_types = Some(
@@ -46,7 +67,9 @@ pub fn read_referential(decoder: &mut Decoder, with_principles: bool) -> Option<
                 .collect(),
         );
     }
-    raw.scale = fields.require(decoder, "echelle").and_then(|n| read_scale(decoder, n));
+    raw.scale = fields
+        .require(decoder, "echelle")
+        .and_then(|n| read_scale(decoder, n));
     if let Some(node) = fields.get("regles") {
         raw.rules = read_rules(decoder, node);
     }
@@ -107,7 +130,9 @@ fn read_criterion(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawCrit
         title: required_text(decoder, &mut fields, "titre"),
         description: optional_text(decoder, &mut fields, "description"),
         expected: optional_int(decoder, &mut fields, "attendu"),
-        imperative: fields.get("imperatif").and_then(|n| decoder.boolean("imperatif", n)),
+        imperative: fields
+            .get("imperatif")
+            .and_then(|n| decoder.boolean("imperatif", n)),
         not_applicable_allowed: fields
             .get("non_concerne_possible")
             .and_then(|n| decoder.boolean("non_concerne_possible", n)),
@@ -130,7 +155,9 @@ fn read_scale(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawScale> {
             .collect(),
         None => Vec::new(),
     };
-    let expected = fields.require(decoder, "attendu").and_then(|n| decoder.integer("attendu", n));
+    let expected = fields
+        .require(decoder, "attendu")
+        .and_then(|n| decoder.integer("attendu", n));
     fields.finish(decoder, SCALE_KEYS);
     Some(RawScale {
         span: node.span,
@@ -142,7 +169,9 @@ fn read_scale(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawScale> {
 fn read_level(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawLevel> {
     let mut fields = decoder.mapping("niveaux", node, "un niveau de l'échelle")?;
     let level = RawLevel {
-        value: fields.require(decoder, "valeur").and_then(|n| decoder.integer("valeur", n)),
+        value: fields
+            .require(decoder, "valeur")
+            .and_then(|n| decoder.integer("valeur", n)),
         label: required_text(decoder, &mut fields, "libelle"),
         description: optional_text(decoder, &mut fields, "description"),
     };
@@ -176,7 +205,9 @@ fn read_cycle(decoder: &mut Decoder, node: &Spanned<Node>) -> RawCycle {
 }
 
 pub fn required_text(decoder: &mut Decoder, fields: &mut Fields, key: &str) -> Text {
-    fields.require(decoder, key).and_then(|n| decoder.string(key, n))
+    fields
+        .require(decoder, key)
+        .and_then(|n| decoder.string(key, n))
 }
 
 pub fn optional_text(decoder: &mut Decoder, fields: &mut Fields, key: &str) -> Text {

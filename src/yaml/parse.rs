@@ -107,7 +107,12 @@ enum RawNode {
     Float(f64),
     Str(String),
     Seq(Vec<serde_saphyr::Spanned<RawNode>>),
-    Map(Vec<(serde_saphyr::Spanned<String>, serde_saphyr::Spanned<RawNode>)>),
+    Map(
+        Vec<(
+            serde_saphyr::Spanned<String>,
+            serde_saphyr::Spanned<RawNode>,
+        )>,
+    ),
 }
 
 fn convert(node: serde_saphyr::Spanned<RawNode>) -> Spanned<Node> {
@@ -198,4 +203,3 @@ impl<'de> Deserialize<'de> for RawNode {
         deserializer.deserialize_any(RawNodeVisitor)
     }
 }
-

@@ -1,0 +1,48 @@
+//! Every diagnostic code is documented in docs/diagnostics.md, and every
+//! documented code has a fixture that triggers it, snapshot-tested.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use label::diagnostics::Code;
+
+fn documented_codes() -> Vec<String> {
+    let page = fs::read_to_string(common::root().join("docs/diagnostics.md")).expect("docs page");
+    page.lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .map(|c| c.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn every_code_is_documented_and_every_documented_code_exists() {
+    let documented: BTreeSet<String> = documented_codes().into_iter().collect();
+    let known: BTreeSet<String> = Code::ALL.iter().map(|c| c.as_str().to_string()).collect();
+    assert_eq!(
+        documented, known,
+        "docs/diagnostics.md and Code::ALL differ"
+    );
+}
+
+#[test]
+fn every_documented_code_has_a_fixture_that_triggers_it() {
+    for code in documented_codes() {
+        let dir = common::fixture("diagnostics").join(&code);
+        assert!(dir.is_dir(), "no fixture folder for {code}");
+        let args_file = dir.join("args");
+        let target = fs::read_to_string(&args_file).unwrap_or_else(|_| ".".into());
+        let target = target.trim();
+        let concise = common::label(&dir, &["lint", target, "--format", "concise"]);
+        assert!(
+            concise.stdout.contains(&format!("[{code}]")),
+            "{code} not triggered by its fixture:\n{}",
+            concise.stdout
+        );
+        assert_ne!(concise.code, 101, "panic on fixture {code}");
+        let text = common::label(&dir, &["lint", target]);
+        let shown = format!("{}\n---\n{}", concise.snapshot(), text.snapshot());
+        insta::assert_snapshot!(format!("code_{code}"), shown);
+    }
+}
