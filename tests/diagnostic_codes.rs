@@ -29,8 +29,10 @@ fn every_code_is_documented_and_every_documented_code_exists() {
 #[test]
 fn every_documented_code_has_a_fixture_that_triggers_it() {
     for code in documented_codes() {
-        let dir = common::fixture("diagnostics").join(&code);
-        assert!(dir.is_dir(), "no fixture folder for {code}");
+        let fixture = common::fixture("diagnostics").join(&code);
+        assert!(fixture.is_dir(), "no fixture folder for {code}");
+        let temp = tempfile::tempdir().unwrap();
+        let dir = materialize(&fixture, temp.path());
         let args_file = dir.join("args");
         let target = fs::read_to_string(&args_file).unwrap_or_else(|_| ".".into());
         let target = target.trim();
@@ -45,4 +47,20 @@ fn every_documented_code_has_a_fixture_that_triggers_it() {
         let shown = format!("{}\n---\n{}", concise.snapshot(), text.snapshot());
         insta::assert_snapshot!(format!("code_{code}"), shown);
     }
+}
+
+/// The fixture itself, or a temporary copy holding the symbolic links its
+/// `liens` file lists (`name -> target`).
+fn materialize(fixture: &std::path::Path, temp: &std::path::Path) -> std::path::PathBuf {
+    let Ok(links) = fs::read_to_string(fixture.join("liens")) else {
+        return fixture.to_path_buf();
+    };
+    for line in links.lines() {
+        let (name, target) = line.split_once(" -> ").expect("name -> target");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(target, temp.join(name)).unwrap();
+        #[cfg(not(unix))]
+        let _ = (name, target);
+    }
+    temp.to_path_buf()
 }

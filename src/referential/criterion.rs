@@ -20,18 +20,18 @@ pub(super) fn check(
     let path = p.path.as_str();
     let id = check_unique_id(c, path, &raw.id, "critère", seen);
     let title = non_empty(c, "titre", &raw.title, path);
-    if let (Some(id), Some(principle)) = (&id, principle_id) {
-        if !id.starts_with(&format!("{principle}-")) {
-            let finding = Finding::IdOutsidePrinciple {
-                id: id.clone(),
-                principle: principle.to_string(),
-            };
-            c.push(at(
-                finding,
-                path,
-                raw.id.as_ref().map_or(raw.span, |i| i.span),
-            ));
-        }
+    if let (Some(id), Some(principle)) = (&id, principle_id)
+        && !id.starts_with(&format!("{principle}-"))
+    {
+        let finding = Finding::IdOutsidePrinciple {
+            id: id.clone(),
+            principle: principle.to_string(),
+        };
+        c.push(at(
+            finding,
+            path,
+            raw.id.as_ref().map_or(raw.span, |i| i.span),
+        ));
     }
     if let (Some(scale), Some(expected)) = (scale, &raw.expected) {
         check_level(c, path, scale, expected);
