@@ -16,9 +16,18 @@ fn main() {
     std::fs::write(&generated, generate(5_000)).expect("writable");
     let size = std::fs::metadata(&generated).map(|m| m.len()).unwrap_or(0);
     println!("label lint, {RUNS} exécutions, temps mural (binaire optimisé)");
-    measure("référentiel livré (35 critères)", &root.join("referentiels/missions-locales/1.0.0.yaml"));
-    measure("référentiel dossier livré (15 critères)", &root.join("referentiels/tetes-de-reseau/1.0.0"));
-    measure(&format!("référentiel généré (5 000 critères, {} Ko)", size / 1024), &generated);
+    measure(
+        "référentiel livré (35 critères)",
+        &root.join("referentiels/missions-locales/1.0.0.yaml"),
+    );
+    measure(
+        "référentiel dossier livré (15 critères)",
+        &root.join("referentiels/tetes-de-reseau/1.0.0"),
+    );
+    measure(
+        &format!("référentiel généré (5 000 critères, {} Ko)", size / 1024),
+        &generated,
+    );
 }
 
 fn measure(name: &str, path: &Path) {
@@ -59,7 +68,10 @@ fn generate(count: usize) -> String {
     let per = count / principles;
     for p in 0..principles {
         let pid = format!("P{p:02}");
-        let _ = write!(out, "  - id: {pid}\n    titre: Principe {p}\n    description: Description du principe {p}.\n    criteres:\n");
+        let _ = write!(
+            out,
+            "  - id: {pid}\n    titre: Principe {p}\n    description: Description du principe {p}.\n    criteres:\n"
+        );
         for c in 0..per {
             let _ = write!(
                 out,
