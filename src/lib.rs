@@ -17,6 +17,7 @@ pub mod ids;
 pub mod lint;
 pub mod output;
 pub mod referential;
+pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod walk;

@@ -4,41 +4,7 @@ use crate::decode::{Decoder, Fields};
 use crate::yaml::{Node, Spanned};
 
 use super::raw::*;
-
-const TOP_KEYS: &[&str] = &[
-    "referentiel",
-    "version",
-    "titre",
-    "description",
-    "statut",
-    "date",
-    "structures",
-    "echelle",
-    "regles",
-    "cycle",
-    "principes",
-];
-const SCALE_KEYS: &[&str] = &["niveaux", "attendu"];
-const LEVEL_KEYS: &[&str] = &["valeur", "libelle", "description"];
-const RULES_KEYS: &[&str] = &[
-    "mineurs_pour_un_majeur",
-    "delai_nc_majeure_mois",
-    "delai_nc_mineure_mois",
-];
-const CYCLE_KEYS: &[&str] = &["validite_mois", "surveillance_mois"];
-const PRINCIPLE_KEYS: &[&str] = &["id", "titre", "description", "criteres"];
-const CRITERION_KEYS: &[&str] = &[
-    "id",
-    "titre",
-    "description",
-    "attendu",
-    "imperatif",
-    "non_concerne_possible",
-    "preuves",
-    "indicateurs",
-    "questions_audit",
-    "voir_aussi",
-];
+use crate::schema::{keys, tables};
 
 /// Reads the top of a referential. In the folder form (`with_principles`
 /// false) the principles live in their own files.
@@ -85,9 +51,11 @@ pub fn read_referential(decoder: &mut Decoder, with_principles: bool) -> Option<
                 .filter_map(|n| read_principle(decoder, n))
                 .collect();
         }
-        fields.finish(decoder, TOP_KEYS);
+        fields.finish(decoder, &keys(tables::REFERENTIAL));
     } else {
-        fields.finish(decoder, &TOP_KEYS[..TOP_KEYS.len() - 1]);
+        let mut known = keys(tables::REFERENTIAL);
+        known.retain(|k| *k != "principes");
+        fields.finish(decoder, &known);
     }
     Some(raw)
 }
@@ -111,7 +79,7 @@ fn read_principle(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawPrin
             .collect(),
         None => Vec::new(),
     };
-    fields.finish(decoder, PRINCIPLE_KEYS);
+    fields.finish(decoder, &keys(tables::PRINCIPLE));
     Some(RawPrinciple {
         path: decoder.path().to_string(),
         span: node.span,
@@ -141,7 +109,7 @@ fn read_criterion(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawCrit
         audit_questions: optional_list(decoder, &mut fields, "questions_audit"),
         see_also: optional_list(decoder, &mut fields, "voir_aussi").unwrap_or_default(),
     };
-    fields.finish(decoder, CRITERION_KEYS);
+    fields.finish(decoder, &keys(tables::CRITERION));
     Some(criterion)
 }
 
@@ -158,7 +126,7 @@ fn read_scale(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawScale> {
     let expected = fields
         .require(decoder, "attendu")
         .and_then(|n| decoder.integer("attendu", n));
-    fields.finish(decoder, SCALE_KEYS);
+    fields.finish(decoder, &keys(tables::SCALE));
     Some(RawScale {
         span: node.span,
         levels,
@@ -175,7 +143,7 @@ fn read_level(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawLevel> {
         label: required_text(decoder, &mut fields, "libelle"),
         description: optional_text(decoder, &mut fields, "description"),
     };
-    fields.finish(decoder, LEVEL_KEYS);
+    fields.finish(decoder, &keys(tables::LEVEL));
     Some(level)
 }
 
@@ -188,7 +156,7 @@ fn read_rules(decoder: &mut Decoder, node: &Spanned<Node>) -> RawRules {
         major_deadline_months: optional_int(decoder, &mut fields, "delai_nc_majeure_mois"),
         minor_deadline_months: optional_int(decoder, &mut fields, "delai_nc_mineure_mois"),
     };
-    fields.finish(decoder, RULES_KEYS);
+    fields.finish(decoder, &keys(tables::RULES));
     rules
 }
 
@@ -200,7 +168,7 @@ fn read_cycle(decoder: &mut Decoder, node: &Spanned<Node>) -> RawCycle {
         validity_months: optional_int(decoder, &mut fields, "validite_mois"),
         surveillance_months: optional_int(decoder, &mut fields, "surveillance_mois"),
     };
-    fields.finish(decoder, CYCLE_KEYS);
+    fields.finish(decoder, &keys(tables::CYCLE));
     cycle
 }
 

@@ -1,0 +1,55 @@
+//! JSON Schema (draft-07) from the tables, for editors (VS Code YAML).
+
+use serde_json::{Map, Value, json};
+
+use super::shape::{CRITERION_ID, Field, Shape};
+
+/// The schema of a whole file.
+pub fn document(id: &str, title: &str, fields: &[Field]) -> Value {
+    let mut schema = object(fields);
+    let map = schema.as_object_mut().expect("object schema");
+    map.insert("$schema".into(), json!("http://json-schema.org/draft-07/schema#"));
+    map.insert("$id".into(), json!(id));
+    map.insert("title".into(), json!(title));
+    schema
+}
+
+fn object(fields: &[Field]) -> Value {
+    let mut properties = Map::new();
+    for field in fields {
+        let mut value = shape(&field.shape);
+        if let Some(map) = value.as_object_mut() {
+            map.insert("description".into(), json!(field.description));
+        }
+        properties.insert(field.key.into(), value);
+    }
+    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.key).collect();
+    let mut schema = json!({
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+    });
+    if !required.is_empty() {
+        schema["required"] = json!(required);
+    }
+    schema
+}
+
+fn shape(s: &Shape) -> Value {
+    match s {
+        // Numbers are accepted where texts are expected, as the reader does.
+        Shape::Text => json!({ "type": ["string", "number", "boolean", "null"] }),
+        Shape::Integer => json!({ "type": "integer" }),
+        Shape::Bool => json!({ "type": "boolean" }),
+        Shape::Date => json!({ "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$" }),
+        Shape::Keyword(words) => json!({ "enum": words }),
+        Shape::Pattern(pattern) => json!({ "type": "string", "pattern": pattern }),
+        Shape::List(item) => json!({ "type": ["array", "null"], "items": shape(item) }),
+        Shape::Object(fields) => object(fields),
+        Shape::ByCriterion(value) => json!({
+            "type": ["object", "null"],
+            "propertyNames": { "pattern": CRITERION_ID },
+            "additionalProperties": shape(value),
+        }),
+    }
+}

@@ -1,0 +1,79 @@
+//! The formats of our files, described once: readers take their known keys
+//! from these tables and `label schema` turns them into JSON Schemas.
+
+mod json;
+mod shape;
+pub mod tables;
+
+use clap::ValueEnum;
+
+pub use shape::{Field, Shape, keys, nested};
+
+/// The kinds of file a schema exists for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Kind {
+    /// Un référentiel (forme fichier)
+    Referentiel,
+    /// Un fichier de principe (forme dossier)
+    Principe,
+    /// autoevaluation.yaml
+    Autoevaluation,
+    /// plan.yaml
+    Plan,
+    /// audit.yaml
+    Audit,
+}
+
+impl Kind {
+    pub const ALL: &'static [Kind] = &[
+        Kind::Referentiel,
+        Kind::Principe,
+        Kind::Autoevaluation,
+        Kind::Plan,
+        Kind::Audit,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Referentiel => "referentiel",
+            Kind::Principe => "principe",
+            Kind::Autoevaluation => "autoevaluation",
+            Kind::Plan => "plan",
+            Kind::Audit => "audit",
+        }
+    }
+
+    /// File name of the committed schema under `schemas/`.
+    pub fn file_name(self) -> String {
+        format!("{}.schema.json", self.name())
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Kind::Referentiel => "Référentiel du label qualité des missions locales",
+            Kind::Principe => "Principe d'un référentiel (forme dossier)",
+            Kind::Autoevaluation => "Autoévaluation d'une structure",
+            Kind::Plan => "Plan d'amélioration de la qualité",
+            Kind::Audit => "Audit de labellisation",
+        }
+    }
+
+    fn fields(self) -> &'static [Field] {
+        match self {
+            Kind::Referentiel => tables::REFERENTIAL,
+            Kind::Principe => tables::PRINCIPLE,
+            Kind::Autoevaluation => tables::SELF_ASSESSMENT,
+            Kind::Plan => tables::PLAN,
+            Kind::Audit => tables::AUDIT,
+        }
+    }
+}
+
+/// The JSON Schema (draft-07) of a kind of file, pretty-printed.
+pub fn json_schema(kind: Kind) -> String {
+    let id = format!("https://label.missions-locales.invalid/schemas/{}", kind.file_name());
+    let value = json::document(&id, kind.title(), kind.fields());
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
