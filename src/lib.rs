@@ -9,17 +9,24 @@
 // may carry it unboxed.
 #![allow(clippy::result_large_err)]
 
+pub mod audit;
 pub mod cli;
 pub mod date;
 pub mod decode;
 pub mod diagnostics;
+pub mod evidence;
 pub mod ids;
+pub mod init;
 pub mod lint;
 pub mod output;
+pub mod plan;
 pub mod referential;
 pub mod schema;
+pub mod self_assessment;
 pub mod source;
+pub mod structure;
 pub mod suggest;
+pub mod validate;
 pub mod walk;
 pub mod workspace;
 pub mod yaml;

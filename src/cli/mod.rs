@@ -1,7 +1,10 @@
 //! The command line: one small module per subcommand, each wiring arguments
 //! to the library.
 
+mod init;
 mod lint;
+mod schema;
+mod validate;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -47,6 +50,15 @@ enum Command {
     /// Vérifie des référentiels : tous les problèmes, pas seulement le premier
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Lint(lint::Args),
+    /// Crée l'autoévaluation d'une structure, prête à renseigner
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Init(init::Args),
+    /// Vérifie autoévaluations, plans et audits au regard de leur référentiel
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Validate(validate::Args),
+    /// Affiche le schéma JSON (draft-07) d'un type de fichier, pour les éditeurs
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Schema(schema::Args),
 }
 
 /// Runs the command line and returns the process exit code (§5.3).
@@ -61,6 +73,9 @@ pub fn run() -> ExitCode {
     };
     let code = match cli.command {
         Command::Lint(args) => lint::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Schema(args) => schema::run(&args),
     };
     ExitCode::from(code)
 }
@@ -90,4 +105,29 @@ fn fail(message: &str) -> u8 {
 /// The current folder, or a fatal error.
 fn current_dir() -> Result<std::path::PathBuf, u8> {
     std::env::current_dir().map_err(|e| fail(&format!("dossier courant inaccessible : {e}")))
+}
+
+/// `--date` values.
+fn parse_date(text: &str) -> Result<crate::date::Date, String> {
+    crate::date::Date::parse(text)
+        .ok_or_else(|| format!("date invalide « {text} » : attendu AAAA-MM-JJ"))
+}
+
+/// An invalid `label.toml` stops the command (exit 2), reported in format.
+fn config_error(diagnostic: crate::diagnostics::Diagnostic, format: DiagnosticFormat) -> u8 {
+    use crate::diagnostics::{Diagnostic, Finding, Location};
+    let mut report = Report::default();
+    let path = diagnostic.location.path.clone();
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        report.add_source(&path, text);
+    }
+    report.push(diagnostic);
+    report.push(Diagnostic::new(
+        Finding::Unreadable {
+            detail: "configuration de l'espace de travail invalide".into(),
+        },
+        Location::file(path),
+    ));
+    report.finish(false);
+    emit(&report, format)
 }

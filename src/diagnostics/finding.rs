@@ -101,6 +101,64 @@ pub enum Finding {
         id: String,
         principle: String,
     },
+    ReferentialNotFound {
+        id: String,
+        version: String,
+        available: Vec<String>,
+    },
+    VersionMismatch {
+        file: String,
+        found: String,
+        expected: String,
+    },
+    TypeNotCovered {
+        kind: String,
+        covered: Vec<String>,
+    },
+    DuplicateStructure {
+        id: String,
+    },
+    NoStructure,
+    StructureMismatch {
+        found: String,
+        expected: String,
+    },
+    UnknownCriterion {
+        id: String,
+        suggestion: Option<String>,
+    },
+    LevelNotInScale {
+        value: i64,
+        levels: String,
+    },
+    LevelAndNotApplicable {
+        id: String,
+    },
+    NotApplicableForbidden {
+        id: String,
+    },
+    EmptyJustification {
+        id: String,
+    },
+    EvidenceOutside {
+        path: String,
+    },
+    EvidenceMissing {
+        path: String,
+    },
+    Overdue {
+        id: String,
+        due: String,
+    },
+    ActionWithoutCriteria {
+        id: String,
+    },
+    AuditEndsBeforeStart,
+    NoCertifiedAuditor,
+    MissingFindings {
+        count: usize,
+        ids: String,
+    },
     PathNotFound,
     LinkLoop,
     Unreadable {
@@ -141,6 +199,24 @@ impl Finding {
             NoIndicator { .. } => Code::Ref103,
             SelfReference { .. } => Code::Ref104,
             IdOutsidePrinciple { .. } => Code::Ref105,
+            ReferentialNotFound { .. } => Code::Str001,
+            VersionMismatch { .. } => Code::Str002,
+            TypeNotCovered { .. } => Code::Str003,
+            DuplicateStructure { .. } => Code::Str004,
+            NoStructure => Code::Str005,
+            StructureMismatch { .. } => Code::Str006,
+            UnknownCriterion { .. } => Code::Crt001,
+            LevelNotInScale { .. } => Code::Auto001,
+            LevelAndNotApplicable { .. } => Code::Auto002,
+            NotApplicableForbidden { .. } => Code::Auto003,
+            EmptyJustification { .. } => Code::Auto004,
+            EvidenceOutside { .. } => Code::Prv001,
+            EvidenceMissing { .. } => Code::Prv002,
+            Overdue { .. } => Code::Plan001,
+            ActionWithoutCriteria { .. } => Code::Plan002,
+            AuditEndsBeforeStart => Code::Aud001,
+            NoCertifiedAuditor => Code::Aud002,
+            MissingFindings { .. } => Code::Aud003,
             PathNotFound => Code::Fs001,
             LinkLoop => Code::Fs002,
             Unreadable { .. } => Code::Fs003,
@@ -205,6 +281,54 @@ impl Finding {
             IdOutsidePrinciple { id, principle } => format!(
                 "l'identifiant « {id} » ne commence pas par celui de son principe « {principle} »"
             ),
+            ReferentialNotFound { id, version, .. } => {
+                format!("référentiel « {id} » en version « {version} » introuvable")
+            }
+            VersionMismatch {
+                file,
+                found,
+                expected,
+            } => {
+                format!("{file} vise « {found} » alors que autoevaluation.yaml vise « {expected} »")
+            }
+            TypeNotCovered { kind, .. } => {
+                format!("le référentiel ne s'applique pas aux structures de type « {kind} »")
+            }
+            DuplicateStructure { id } => {
+                format!("structure « {id} » déjà présente dans un autre dossier")
+            }
+            NoStructure => {
+                "aucun dossier de structure (contenant autoevaluation.yaml) sous ce chemin".into()
+            }
+            StructureMismatch { found, expected } => {
+                format!("structure « {found} » alors que autoevaluation.yaml décrit « {expected} »")
+            }
+            UnknownCriterion { id, .. } => format!("critère « {id} » inconnu du référentiel"),
+            LevelNotInScale { value, .. } => {
+                format!("le niveau {value} n'est pas un niveau de l'échelle")
+            }
+            LevelAndNotApplicable { id } => {
+                format!("« {id} » a à la fois un niveau et une déclaration non_concerne")
+            }
+            NotApplicableForbidden { id } => {
+                format!("le critère « {id} » ne peut pas être déclaré non concerné")
+            }
+            EmptyJustification { id } => {
+                format!("« {id} » est déclaré non concerné sans justification")
+            }
+            EvidenceOutside { path } => {
+                format!("la preuve « {path} » sort du dossier de la structure : elle n'est pas lue")
+            }
+            EvidenceMissing { path } => format!("fichier de preuve « {path} » introuvable"),
+            Overdue { id, due } => {
+                format!("l'action « {id} » avait pour échéance le {due} et n'est pas réalisée")
+            }
+            ActionWithoutCriteria { id } => format!("l'action « {id} » ne vise aucun critère"),
+            AuditEndsBeforeStart => "la fin de l'audit précède son début".into(),
+            NoCertifiedAuditor => "aucun auditeur n'a le rôle « certifie »".into(),
+            MissingFindings { count, .. } => {
+                format!("{count} critère(s) applicable(s) sans constat : audit incomplet")
+            }
             PathNotFound => "chemin introuvable".into(),
             LinkLoop => "boucle de liens symboliques : lien ignoré".into(),
             Unreadable { detail } => format!("lecture impossible : {detail}"),
@@ -245,6 +369,22 @@ impl Finding {
                 suggestion: Some(s),
                 ..
             } => Some(format!("vouliez-vous dire « {s} » ?")),
+            ReferentialNotFound { available, .. } if available.is_empty() => {
+                Some("aucune version de ce référentiel n'est disponible".into())
+            }
+            ReferentialNotFound { available, .. } => {
+                Some(format!("disponibles : {}", available.join(", ")))
+            }
+            VersionMismatch { .. } => Some("tous les fichiers d'une structure visent la même version ; voir label migrate".into()),
+            TypeNotCovered { covered, .. } => Some(format!("types couverts : {}", covered.join(", "))),
+            UnknownCriterion { suggestion: Some(s), .. } => Some(format!("vouliez-vous dire « {s} » ?")),
+            LevelNotInScale { levels, .. } => Some(format!("niveaux de l'échelle : {levels}")),
+            LevelAndNotApplicable { .. } => Some("gardez l'un ou l'autre".into()),
+            NotApplicableForbidden { .. } => Some("le référentiel ne prévoit pas non_concerne pour ce critère : indiquez un niveau".into()),
+            EmptyJustification { .. } => Some("expliquez pourquoi le critère ne s'applique pas à la structure".into()),
+            EvidenceOutside { .. } => Some("rangez la preuve dans le dossier de la structure (par exemple preuves/) et donnez un chemin relatif".into()),
+            EvidenceMissing { .. } => Some("vérifiez le chemin, relatif au dossier de la structure".into()),
+            MissingFindings { ids, .. } => Some(format!("sans constat : {ids}")),
             NoEvidence { .. } => {
                 Some("ajoutez sous « preuves » ce qu'un auditeur s'attend à consulter".into())
             }

@@ -8,7 +8,10 @@ use super::shape::{CRITERION_ID, Field, Shape};
 pub fn document(id: &str, title: &str, fields: &[Field]) -> Value {
     let mut schema = object(fields);
     let map = schema.as_object_mut().expect("object schema");
-    map.insert("$schema".into(), json!("http://json-schema.org/draft-07/schema#"));
+    map.insert(
+        "$schema".into(),
+        json!("http://json-schema.org/draft-07/schema#"),
+    );
     map.insert("$id".into(), json!(id));
     map.insert("title".into(), json!(title));
     schema
@@ -23,7 +26,11 @@ fn object(fields: &[Field]) -> Value {
         }
         properties.insert(field.key.into(), value);
     }
-    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.key).collect();
+    let required: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.key)
+        .collect();
     let mut schema = json!({
         "type": "object",
         "properties": properties,

@@ -71,7 +71,10 @@ impl Kind {
 
 /// The JSON Schema (draft-07) of a kind of file, pretty-printed.
 pub fn json_schema(kind: Kind) -> String {
-    let id = format!("https://label.missions-locales.invalid/schemas/{}", kind.file_name());
+    let id = format!(
+        "https://label.missions-locales.invalid/schemas/{}",
+        kind.file_name()
+    );
     let value = json::document(&id, kind.title(), kind.fields());
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');

@@ -3,114 +3,288 @@
 use super::shape::{CRITERION_ID, Field, REFERENTIAL_ID, SEMVER, Shape};
 
 const fn req(key: &'static str, shape: Shape, description: &'static str) -> Field {
-    Field { key, shape, required: true, description }
+    Field {
+        key,
+        shape,
+        required: true,
+        description,
+    }
 }
 
 const fn opt(key: &'static str, shape: Shape, description: &'static str) -> Field {
-    Field { key, shape, required: false, description }
+    Field {
+        key,
+        shape,
+        required: false,
+        description,
+    }
 }
 
 const TEXTS: Shape = Shape::List(&Shape::Text);
 pub const STRUCTURE_TYPES: &[&str] = &["mission-locale", "arml", "unml"];
 
 pub const LEVEL: &[Field] = &[
-    req("valeur", Shape::Integer, "Valeur du niveau ; les valeurs sont strictement croissantes."),
-    req("libelle", Shape::Text, "Libellé du niveau, par exemple « Satisfait »."),
+    req(
+        "valeur",
+        Shape::Integer,
+        "Valeur du niveau ; les valeurs sont strictement croissantes.",
+    ),
+    req(
+        "libelle",
+        Shape::Text,
+        "Libellé du niveau, par exemple « Satisfait ».",
+    ),
     opt("description", Shape::Text, "Ce que recouvre ce niveau."),
 ];
 
 pub const SCALE: &[Field] = &[
-    req("niveaux", Shape::List(&Shape::Object(LEVEL)), "Niveaux ordonnés, au moins deux."),
-    req("attendu", Shape::Integer, "Niveau attendu par défaut : une valeur de l'échelle."),
+    req(
+        "niveaux",
+        Shape::List(&Shape::Object(LEVEL)),
+        "Niveaux ordonnés, au moins deux.",
+    ),
+    req(
+        "attendu",
+        Shape::Integer,
+        "Niveau attendu par défaut : une valeur de l'échelle.",
+    ),
 ];
 
 pub const RULES: &[Field] = &[
-    opt("mineurs_pour_un_majeur", Shape::Integer, "Nombre d'écarts ou de non-conformités mineurs qui valent un majeur (défaut 5)."),
-    opt("delai_nc_majeure_mois", Shape::Integer, "Délai en mois pour lever une non-conformité majeure (défaut 3)."),
-    opt("delai_nc_mineure_mois", Shape::Integer, "Délai en mois pour lever une non-conformité mineure (défaut 6)."),
+    opt(
+        "mineurs_pour_un_majeur",
+        Shape::Integer,
+        "Nombre d'écarts ou de non-conformités mineurs qui valent un majeur (défaut 5).",
+    ),
+    opt(
+        "delai_nc_majeure_mois",
+        Shape::Integer,
+        "Délai en mois pour lever une non-conformité majeure (défaut 3).",
+    ),
+    opt(
+        "delai_nc_mineure_mois",
+        Shape::Integer,
+        "Délai en mois pour lever une non-conformité mineure (défaut 6).",
+    ),
 ];
 
 pub const CYCLE: &[Field] = &[
-    opt("validite_mois", Shape::Integer, "Durée de validité du label en mois (défaut 36)."),
-    opt("surveillance_mois", Shape::Integer, "Mois de l'audit de surveillance (défaut 18)."),
+    opt(
+        "validite_mois",
+        Shape::Integer,
+        "Durée de validité du label en mois (défaut 36).",
+    ),
+    opt(
+        "surveillance_mois",
+        Shape::Integer,
+        "Mois de l'audit de surveillance (défaut 18).",
+    ),
 ];
 
 pub const CRITERION: &[Field] = &[
-    req("id", Shape::Pattern(CRITERION_ID), "Identifiant stable du critère, par exemple GOUV-01."),
+    req(
+        "id",
+        Shape::Pattern(CRITERION_ID),
+        "Identifiant stable du critère, par exemple GOUV-01.",
+    ),
     req("titre", Shape::Text, "Intitulé du critère."),
     opt("description", Shape::Text, "Ce que le critère exige."),
-    opt("attendu", Shape::Integer, "Niveau attendu pour ce critère (remplace echelle.attendu)."),
-    opt("imperatif", Shape::Bool, "Sous le niveau attendu, l'écart est majeur."),
-    opt("non_concerne_possible", Shape::Bool, "Une structure peut se déclarer non concernée, avec justification."),
-    opt("preuves", TEXTS, "Preuves qu'un auditeur s'attend à consulter."),
-    opt("indicateurs", TEXTS, "Signes observables, repris dans les grilles d'audit."),
-    opt("questions_audit", TEXTS, "Ce que l'auditeur demande ou vérifie."),
-    opt("voir_aussi", Shape::List(&Shape::Pattern(CRITERION_ID)), "Identifiants de critères liés."),
+    opt(
+        "attendu",
+        Shape::Integer,
+        "Niveau attendu pour ce critère (remplace echelle.attendu).",
+    ),
+    opt(
+        "imperatif",
+        Shape::Bool,
+        "Sous le niveau attendu, l'écart est majeur.",
+    ),
+    opt(
+        "non_concerne_possible",
+        Shape::Bool,
+        "Une structure peut se déclarer non concernée, avec justification.",
+    ),
+    opt(
+        "preuves",
+        TEXTS,
+        "Preuves qu'un auditeur s'attend à consulter.",
+    ),
+    opt(
+        "indicateurs",
+        TEXTS,
+        "Signes observables, repris dans les grilles d'audit.",
+    ),
+    opt(
+        "questions_audit",
+        TEXTS,
+        "Ce que l'auditeur demande ou vérifie.",
+    ),
+    opt(
+        "voir_aussi",
+        Shape::List(&Shape::Pattern(CRITERION_ID)),
+        "Identifiants de critères liés.",
+    ),
 ];
 
 pub const PRINCIPLE: &[Field] = &[
-    req("id", Shape::Pattern("^[A-Z][A-Z0-9]*$"), "Identifiant stable du principe, par exemple GOUV."),
+    req(
+        "id",
+        Shape::Pattern("^[A-Z][A-Z0-9]*$"),
+        "Identifiant stable du principe, par exemple GOUV.",
+    ),
     req("titre", Shape::Text, "Intitulé du principe."),
     opt("description", Shape::Text, "Présentation du principe."),
-    req("criteres", Shape::List(&Shape::Object(CRITERION)), "Critères du principe."),
+    req(
+        "criteres",
+        Shape::List(&Shape::Object(CRITERION)),
+        "Critères du principe.",
+    ),
 ];
 
 pub const REFERENTIAL: &[Field] = &[
-    req("referentiel", Shape::Pattern(REFERENTIAL_ID), "Identifiant du référentiel, par exemple missions-locales."),
-    req("version", Shape::Pattern(SEMVER), "Version sémantique, par exemple 1.0.0."),
+    req(
+        "referentiel",
+        Shape::Pattern(REFERENTIAL_ID),
+        "Identifiant du référentiel, par exemple missions-locales.",
+    ),
+    req(
+        "version",
+        Shape::Pattern(SEMVER),
+        "Version sémantique, par exemple 1.0.0.",
+    ),
     req("titre", Shape::Text, "Titre du référentiel."),
     opt("description", Shape::Text, "Présentation du référentiel."),
-    req("statut", Shape::Keyword(&["brouillon", "publie", "retire"]), "État de cette version."),
+    req(
+        "statut",
+        Shape::Keyword(&["brouillon", "publie", "retire"]),
+        "État de cette version.",
+    ),
     opt("date", Shape::Date, "Date de la version (AAAA-MM-JJ)."),
-    req("structures", Shape::List(&Shape::Keyword(STRUCTURE_TYPES)), "Types de structure concernés."),
+    req(
+        "structures",
+        Shape::List(&Shape::Keyword(STRUCTURE_TYPES)),
+        "Types de structure concernés.",
+    ),
     req("echelle", Shape::Object(SCALE), "Échelle de niveaux."),
     opt("regles", Shape::Object(RULES), "Règles de décision."),
     opt("cycle", Shape::Object(CYCLE), "Cycle du label."),
-    req("principes", Shape::List(&Shape::Object(PRINCIPLE)), "Principes et leurs critères."),
+    req(
+        "principes",
+        Shape::List(&Shape::Object(PRINCIPLE)),
+        "Principes et leurs critères.",
+    ),
 ];
 
 pub const STRUCTURE: &[Field] = &[
-    req("id", Shape::Pattern(REFERENTIAL_ID), "Identifiant de la structure : minuscules, chiffres, tirets."),
+    req(
+        "id",
+        Shape::Pattern(REFERENTIAL_ID),
+        "Identifiant de la structure : minuscules, chiffres, tirets.",
+    ),
     req("nom", Shape::Text, "Nom de la structure."),
-    req("type", Shape::Keyword(STRUCTURE_TYPES), "Type de structure."),
+    req(
+        "type",
+        Shape::Keyword(STRUCTURE_TYPES),
+        "Type de structure.",
+    ),
     opt("region", Shape::Text, "Région."),
 ];
 
 pub const ANSWER: &[Field] = &[
-    opt("niveau", Shape::Integer, "Niveau atteint : une valeur de l'échelle du référentiel. Vide : non évalué."),
-    opt("non_concerne", Shape::Text, "Justification de la non-applicabilité (si le critère le permet)."),
+    opt(
+        "niveau",
+        Shape::Integer,
+        "Niveau atteint : une valeur de l'échelle du référentiel. Vide : non évalué.",
+    ),
+    opt(
+        "non_concerne",
+        Shape::Text,
+        "Justification de la non-applicabilité (si le critère le permet).",
+    ),
     opt("commentaire", Shape::Text, "Commentaire libre."),
-    opt("preuves", TEXTS, "Preuves : chemins relatifs au dossier de la structure, ou adresses web."),
+    opt(
+        "preuves",
+        TEXTS,
+        "Preuves : chemins relatifs au dossier de la structure, ou adresses web.",
+    ),
 ];
 
 pub const SELF_ASSESSMENT: &[Field] = &[
-    req("referentiel", Shape::Pattern(REFERENTIAL_ID), "Identifiant du référentiel."),
+    req(
+        "referentiel",
+        Shape::Pattern(REFERENTIAL_ID),
+        "Identifiant du référentiel.",
+    ),
     req("version", Shape::Pattern(SEMVER), "Version du référentiel."),
-    req("structure", Shape::Object(STRUCTURE), "La structure évaluée."),
-    opt("date", Shape::Date, "Date de l'autoévaluation (AAAA-MM-JJ)."),
-    opt("referent", Shape::Text, "Référent qualité qui a conduit l'autoévaluation."),
-    req("reponses", Shape::ByCriterion(&Shape::Object(ANSWER)), "Réponses, par identifiant de critère."),
+    req(
+        "structure",
+        Shape::Object(STRUCTURE),
+        "La structure évaluée.",
+    ),
+    opt(
+        "date",
+        Shape::Date,
+        "Date de l'autoévaluation (AAAA-MM-JJ).",
+    ),
+    opt(
+        "referent",
+        Shape::Text,
+        "Référent qualité qui a conduit l'autoévaluation.",
+    ),
+    req(
+        "reponses",
+        Shape::ByCriterion(&Shape::Object(ANSWER)),
+        "Réponses, par identifiant de critère.",
+    ),
 ];
 
 pub const ACTION_STATUSES: &[&str] = &["a_faire", "en_cours", "realisee", "abandonnee"];
 pub const ACTION_ORIGINS: &[&str] = &["autoevaluation", "audit"];
 
 pub const ACTION: &[Field] = &[
-    req("id", Shape::Pattern("^[A-Za-z0-9][A-Za-z0-9_-]*$"), "Identifiant stable de l'action, unique dans le plan (A01…)."),
-    req("criteres", Shape::List(&Shape::Pattern(CRITERION_ID)), "Critères dont l'écart est traité."),
+    req(
+        "id",
+        Shape::Pattern("^[A-Za-z0-9][A-Za-z0-9_-]*$"),
+        "Identifiant stable de l'action, unique dans le plan (A01…).",
+    ),
+    req(
+        "criteres",
+        Shape::List(&Shape::Pattern(CRITERION_ID)),
+        "Critères dont l'écart est traité.",
+    ),
     req("titre", Shape::Text, "Intitulé de l'action."),
     opt("responsable", Shape::Text, "Qui porte l'action."),
     opt("echeance", Shape::Date, "Échéance (AAAA-MM-JJ)."),
-    req("statut", Shape::Keyword(ACTION_STATUSES), "État de l'action."),
-    opt("origine", Shape::Keyword(ACTION_ORIGINS), "D'où vient l'action."),
+    req(
+        "statut",
+        Shape::Keyword(ACTION_STATUSES),
+        "État de l'action.",
+    ),
+    opt(
+        "origine",
+        Shape::Keyword(ACTION_ORIGINS),
+        "D'où vient l'action.",
+    ),
     opt("commentaire", Shape::Text, "Commentaire libre."),
 ];
 
 pub const PLAN: &[Field] = &[
-    req("referentiel", Shape::Pattern(REFERENTIAL_ID), "Identifiant du référentiel."),
+    req(
+        "referentiel",
+        Shape::Pattern(REFERENTIAL_ID),
+        "Identifiant du référentiel.",
+    ),
     req("version", Shape::Pattern(SEMVER), "Version du référentiel."),
-    req("structure", Shape::Pattern(REFERENTIAL_ID), "Identifiant de la structure."),
-    req("actions", Shape::List(&Shape::Object(ACTION)), "Actions du plan d'amélioration."),
+    req(
+        "structure",
+        Shape::Pattern(REFERENTIAL_ID),
+        "Identifiant de la structure.",
+    ),
+    req(
+        "actions",
+        Shape::List(&Shape::Object(ACTION)),
+        "Actions du plan d'amélioration.",
+    ),
 ];
 
 pub const AUDIT_TYPES: &[&str] = &["initial", "surveillance", "renouvellement"];
@@ -119,23 +293,47 @@ pub const RESULTS: &[&str] = &["conforme", "nc_mineure", "nc_majeure", "non_conc
 
 pub const AUDITOR: &[Field] = &[
     req("nom", Shape::Text, "Nom de l'auditeur."),
-    req("role", Shape::Keyword(AUDITOR_ROLES), "certifie (auditeur certifié) ou pair (du réseau)."),
+    req(
+        "role",
+        Shape::Keyword(AUDITOR_ROLES),
+        "certifie (auditeur certifié) ou pair (du réseau).",
+    ),
 ];
 
 pub const FINDING: &[Field] = &[
-    req("resultat", Shape::Keyword(RESULTS), "Résultat pour ce critère."),
+    req(
+        "resultat",
+        Shape::Keyword(RESULTS),
+        "Résultat pour ce critère.",
+    ),
     opt("observations", Shape::Text, "Observations de l'auditeur."),
     opt("preuves_consultees", TEXTS, "Preuves consultées."),
     opt("point_fort", Shape::Bool, "Point fort relevé."),
 ];
 
 pub const AUDIT: &[Field] = &[
-    req("referentiel", Shape::Pattern(REFERENTIAL_ID), "Identifiant du référentiel."),
+    req(
+        "referentiel",
+        Shape::Pattern(REFERENTIAL_ID),
+        "Identifiant du référentiel.",
+    ),
     req("version", Shape::Pattern(SEMVER), "Version du référentiel."),
-    req("structure", Shape::Pattern(REFERENTIAL_ID), "Identifiant de la structure."),
+    req(
+        "structure",
+        Shape::Pattern(REFERENTIAL_ID),
+        "Identifiant de la structure.",
+    ),
     req("type", Shape::Keyword(AUDIT_TYPES), "Type d'audit."),
     req("debut", Shape::Date, "Premier jour d'audit (AAAA-MM-JJ)."),
     req("fin", Shape::Date, "Dernier jour d'audit (AAAA-MM-JJ)."),
-    req("auditeurs", Shape::List(&Shape::Object(AUDITOR)), "Auditeurs, dont un certifié."),
-    req("constats", Shape::ByCriterion(&Shape::Object(FINDING)), "Constats, par identifiant de critère."),
+    req(
+        "auditeurs",
+        Shape::List(&Shape::Object(AUDITOR)),
+        "Auditeurs, dont un certifié.",
+    ),
+    req(
+        "constats",
+        Shape::ByCriterion(&Shape::Object(FINDING)),
+        "Constats, par identifiant de critère.",
+    ),
 ];

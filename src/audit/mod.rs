@@ -1,0 +1,82 @@
+//! Audit: the external audit's findings (`audit.yaml`, §4.5).
+
+mod check;
+mod read;
+
+use std::collections::BTreeMap;
+
+pub use check::check;
+pub use read::{RawAudit, RawFinding, read};
+
+use crate::date::Date;
+
+pub const FILE_NAME: &str = "audit.yaml";
+
+/// A validated audit.
+#[derive(Clone, Debug)]
+pub struct Audit {
+    pub referential: String,
+    pub version: String,
+    pub structure: String,
+    pub kind: AuditKind,
+    pub start: Date,
+    pub end: Date,
+    pub auditors: Vec<Auditor>,
+    /// Constats by criterion id.
+    pub findings: BTreeMap<String, AuditFinding>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditKind {
+    Initial,
+    Surveillance,
+    Renewal,
+}
+
+impl AuditKind {
+    pub fn from_keyword(word: &str) -> Option<AuditKind> {
+        match word {
+            "initial" => Some(AuditKind::Initial),
+            "surveillance" => Some(AuditKind::Surveillance),
+            "renouvellement" => Some(AuditKind::Renewal),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Auditor {
+    pub name: String,
+    /// `certifie` (certified) or `pair` (peer from the network).
+    pub certified: bool,
+}
+
+/// Constat on one criterion.
+#[derive(Clone, Debug)]
+pub struct AuditFinding {
+    pub result: AuditResult,
+    pub observations: Option<String>,
+    pub evidence_seen: Vec<String>,
+    pub strength: bool,
+}
+
+/// Résultat of a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditResult {
+    Conform,
+    MinorNonconformity,
+    MajorNonconformity,
+    NotApplicable,
+}
+
+impl AuditResult {
+    pub fn from_keyword(word: &str) -> Option<AuditResult> {
+        match word {
+            "conforme" => Some(AuditResult::Conform),
+            "nc_mineure" => Some(AuditResult::MinorNonconformity),
+            "nc_majeure" => Some(AuditResult::MajorNonconformity),
+            "non_concerne" => Some(AuditResult::NotApplicable),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Decoding `audit.yaml`.
+
+use crate::decode::Decoder;
+use crate::schema::{keys, nested, tables};
+use crate::structure::RawHeader;
+use crate::yaml::{Node, Span, Spanned};
+
+type Text = Option<Spanned<String>>;
+
+/// An audit as written, with places.
+#[derive(Debug, Default)]
+pub struct RawAudit {
+    pub path: String,
+    pub span: Span,
+    pub header: RawHeader,
+    pub structure: Text,
+    pub kind: Text,
+    pub start: Text,
+    pub end: Text,
+    /// (name, role) of each auditor; `auditeurs` span.
+    pub auditors: Vec<(Text, Text)>,
+    pub auditors_span: Option<Span>,
+    pub findings: Vec<RawFinding>,
+}
+
+#[derive(Debug)]
+pub struct RawFinding {
+    pub id: Spanned<String>,
+    pub result: Text,
+    pub observations: Text,
+    pub evidence_seen: Vec<Spanned<String>>,
+    pub strength: Option<Spanned<bool>>,
+}
+
+pub fn read(decoder: &mut Decoder) -> Option<RawAudit> {
+    let root = decoder.document()?;
+    let mut fields = decoder.mapping("audit", &root, "l'audit")?;
+    let mut raw = RawAudit {
+        path: decoder.path().to_string(),
+        span: root.span,
+        header: RawHeader::read(decoder, &mut fields),
+        ..RawAudit::default()
+    };
+    raw.structure = fields
+        .require(decoder, "structure")
+        .and_then(|n| decoder.string("structure", n));
+    raw.kind = fields
+        .require(decoder, "type")
+        .and_then(|n| decoder.keyword("type", n, tables::AUDIT_TYPES));
+    raw.start = fields
+        .require(decoder, "debut")
+        .and_then(|n| decoder.string("debut", n));
+    raw.end = fields
+        .require(decoder, "fin")
+        .and_then(|n| decoder.string("fin", n));
+    if let Some(node) = fields.require(decoder, "auditeurs") {
+        raw.auditors_span = Some(node.span);
+        for item in decoder.list("auditeurs", node) {
+            if let Some(mut inner) = decoder.mapping("auditeurs", item, "un auditeur") {
+                let name = inner
+                    .require(decoder, "nom")
+                    .and_then(|n| decoder.string("nom", n));
+                let role = inner
+                    .require(decoder, "role")
+                    .and_then(|n| decoder.keyword("role", n, tables::AUDITOR_ROLES));
+                inner.finish(decoder, &keys(tables::AUDITOR));
+                raw.auditors.push((name, role));
+            }
+        }
+    }
+    if let Some(node) = fields.require(decoder, "constats") {
+        raw.findings = read_findings(decoder, node);
+    }
+    fields.finish(decoder, &keys(tables::AUDIT));
+    Some(raw)
+}
+
+fn read_findings(decoder: &mut Decoder, node: &Spanned<Node>) -> Vec<RawFinding> {
+    if node.value == Node::Null {
+        return Vec::new();
+    }
+    let Some(mut fields) = decoder.mapping("constats", node, "les constats") else {
+        return Vec::new();
+    };
+    let known = keys(nested(tables::AUDIT, "constats"));
+    let mut findings = Vec::new();
+    for (id, value) in fields.take_all() {
+        let context = format!("le constat « {} »", id.value);
+        let Some(mut inner) = decoder.mapping(&id.value, value, context) else {
+            continue;
+        };
+        let result = inner
+            .require(decoder, "resultat")
+            .and_then(|n| decoder.keyword("resultat", n, tables::RESULTS));
+        findings.push(RawFinding {
+            id: id.clone(),
+            result,
+            observations: inner
+                .get("observations")
+                .and_then(|n| decoder.string("observations", n)),
+            evidence_seen: inner
+                .get("preuves_consultees")
+                .map(|n| decoder.string_list("preuves_consultees", n))
+                .unwrap_or_default(),
+            strength: inner
+                .get("point_fort")
+                .and_then(|n| decoder.boolean("point_fort", n)),
+        });
+        inner.finish(decoder, &known);
+    }
+    findings
+}

@@ -1,0 +1,15 @@
+//! `label schema KIND`
+
+use crate::schema::{self, Kind};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Type de fichier
+    #[arg(value_enum, value_name = "TYPE")]
+    kind: Kind,
+}
+
+pub fn run(args: &Args) -> u8 {
+    print!("{}", schema::json_schema(args.kind));
+    0
+}

@@ -1,0 +1,37 @@
+//! `label validate [PATH...]`
+
+use std::path::PathBuf;
+
+use crate::output::DiagnosticFormat;
+use crate::workspace::Workspace;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Dossiers de structures, ou dossiers qui en contiennent (par défaut : le dossier des structures de l'espace de travail, sinon le dossier courant)
+    #[arg(value_name = "CHEMIN")]
+    paths: Vec<PathBuf>,
+    /// Format de sortie
+    #[arg(long, value_enum, default_value = "text")]
+    format: DiagnosticFormat,
+    /// Traite les avertissements comme des erreurs
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Date du jour pour les échéances (AAAA-MM-JJ ; par défaut aujourd'hui)
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    date: Option<crate::date::Date>,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let cwd = match super::current_dir() {
+        Ok(dir) => dir,
+        Err(code) => return code,
+    };
+    let workspace = match Workspace::discover(&cwd) {
+        Ok(workspace) => workspace,
+        Err(diagnostic) => return super::config_error(diagnostic, args.format),
+    };
+    let today = args.date.unwrap_or_else(crate::date::Date::today);
+    let (mut report, _) = crate::validate::validate(&workspace, &args.paths, today);
+    report.finish(args.deny_warnings);
+    super::emit(&report, args.format)
+}

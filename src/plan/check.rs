@@ -1,0 +1,133 @@
+//! Rules on a plan against its referential (§4.4).
+
+use std::collections::HashMap;
+
+use crate::date::Date;
+use crate::diagnostics::{Diagnostic, Finding, Location};
+use crate::referential::Referential;
+use crate::suggest;
+use crate::yaml::{Span, Spanned};
+
+use super::{Action, ActionStatus, Origin, Plan, RawAction, RawPlan};
+
+/// Validates a plan; `today` decides which deadlines are passed.
+pub fn check(
+    raw: &RawPlan,
+    referential: &Referential,
+    today: Date,
+) -> (Option<Plan>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut seen: HashMap<String, Location> = HashMap::new();
+    let mut actions = Vec::new();
+    for action in &raw.actions {
+        if let Some(checked) =
+            check_action(&raw.path, action, referential, today, &mut seen, &mut out)
+        {
+            actions.push(checked);
+        }
+    }
+    let failed = out.iter().any(Diagnostic::is_error);
+    let plan = (!failed).then_some(()).and_then(|_| {
+        Some(Plan {
+            referential: raw.header.referential.as_ref()?.value.clone(),
+            version: raw.header.version.as_ref()?.value.clone(),
+            structure: raw.structure.as_ref()?.value.clone(),
+            actions,
+        })
+    });
+    (plan, out)
+}
+
+fn check_action(
+    path: &str,
+    raw: &RawAction,
+    referential: &Referential,
+    today: Date,
+    seen: &mut HashMap<String, Location>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Action> {
+    let at = |finding: Finding, span: Span| Diagnostic::new(finding, Location::new(path, span));
+    let id = raw.id.as_ref()?;
+    let here = Location::new(path, id.span);
+    if let Some(first) = seen.get(&id.value) {
+        let finding = Finding::DuplicateId {
+            kind: "action",
+            id: id.value.clone(),
+        };
+        out.push(
+            Diagnostic::new(finding, here).with_label(first.clone(), "première définition ici"),
+        );
+    } else {
+        seen.insert(id.value.clone(), here);
+    }
+    let criteria = raw.criteria.clone().unwrap_or_default();
+    if raw.criteria.as_ref().is_some_and(Vec::is_empty) {
+        out.push(at(
+            Finding::ActionWithoutCriteria {
+                id: id.value.clone(),
+            },
+            raw.span,
+        ));
+    }
+    for criterion in &criteria {
+        check_criterion(path, criterion, referential, out);
+    }
+    let due = raw.due.as_ref().and_then(|d| {
+        let date = Date::parse(d.value.trim());
+        if date.is_none() {
+            out.push(at(
+                Finding::InvalidDate {
+                    key: "echeance".into(),
+                    value: d.value.clone(),
+                },
+                d.span,
+            ));
+        }
+        date.map(|date| (date, d.span))
+    });
+    let status = ActionStatus::from_keyword(&raw.status.as_ref()?.value)?;
+    if let Some((date, span)) = due
+        && date < today
+        && !matches!(status, ActionStatus::Done | ActionStatus::Abandoned)
+    {
+        out.push(at(
+            Finding::Overdue {
+                id: id.value.clone(),
+                due: date.to_string(),
+            },
+            span,
+        ));
+    }
+    Some(Action {
+        id: id.value.clone(),
+        criteria: criteria.into_iter().map(|c| c.value).collect(),
+        title: raw.title.as_ref()?.value.trim().to_string(),
+        owner: raw.owner.as_ref().map(|o| o.value.trim().to_string()),
+        due: due.map(|(d, _)| d),
+        status,
+        origin: raw
+            .origin
+            .as_ref()
+            .and_then(|o| Origin::from_keyword(&o.value)),
+        comment: raw.comment.as_ref().map(|c| c.value.clone()),
+    })
+}
+
+/// A criterion named by a plan or an audit must exist.
+pub fn check_criterion(
+    path: &str,
+    id: &Spanned<String>,
+    referential: &Referential,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    if referential.criterion(&id.value).is_some() {
+        return true;
+    }
+    let suggestion = suggest::closest(&id.value, referential.criteria().map(|c| c.id.as_str()));
+    let finding = Finding::UnknownCriterion {
+        id: id.value.clone(),
+        suggestion,
+    };
+    out.push(Diagnostic::new(finding, Location::new(path, id.span)));
+    false
+}
