@@ -34,16 +34,17 @@ fn every_documented_code_has_a_fixture_that_triggers_it() {
         let temp = tempfile::tempdir().unwrap();
         let dir = materialize(&fixture, temp.path());
         let args_file = dir.join("args");
-        let target = fs::read_to_string(&args_file).unwrap_or_else(|_| ".".into());
-        let target = target.trim();
-        let concise = common::label(&dir, &["lint", target, "--format", "concise"]);
+        let args = fs::read_to_string(&args_file).unwrap_or_else(|_| "lint .".into());
+        let mut args: Vec<&str> = args.split_whitespace().collect();
+        let text = common::label(&dir, &args);
+        args.extend(["--format", "concise"]);
+        let concise = common::label(&dir, &args);
         assert!(
             concise.stdout.contains(&format!("[{code}]")),
             "{code} not triggered by its fixture:\n{}",
             concise.stdout
         );
         assert_ne!(concise.code, 101, "panic on fixture {code}");
-        let text = common::label(&dir, &["lint", target]);
         let shown = format!("{}\n---\n{}", concise.snapshot(), text.snapshot());
         insta::assert_snapshot!(format!("code_{code}"), shown);
     }

@@ -80,3 +80,61 @@ pub fn json_schema(kind: Kind) -> String {
     text.push('\n');
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::Decoder;
+    use crate::source::SourceFile;
+
+    /// Keys a reader reports as missing on an empty mapping.
+    fn missing(read: impl Fn(&mut Decoder)) -> Vec<String> {
+        let source = SourceFile::new("x.yaml", "{}\n");
+        let mut decoder = Decoder::new(&source);
+        read(&mut decoder);
+        let mut keys: Vec<String> = decoder
+            .diagnostics
+            .iter()
+            .filter_map(|d| {
+                d.message
+                    .split('«')
+                    .nth(1)
+                    .map(|k| k.split('»').next().unwrap_or("").trim().to_string())
+            })
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    fn required(fields: &[Field]) -> Vec<String> {
+        let mut keys: Vec<String> = fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.key.to_string())
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn readers_require_exactly_what_the_schemas_require() {
+        assert_eq!(
+            missing(|d| {
+                crate::self_assessment::read(d);
+            }),
+            required(tables::SELF_ASSESSMENT)
+        );
+        assert_eq!(
+            missing(|d| {
+                crate::plan::read(d);
+            }),
+            required(tables::PLAN)
+        );
+        assert_eq!(
+            missing(|d| {
+                crate::audit::read(d);
+            }),
+            required(tables::AUDIT)
+        );
+    }
+}
