@@ -5,7 +5,11 @@ use serde_json::{Value, json};
 use crate::diagnostics::{Code, Location, Report, Severity};
 
 pub fn render(report: &Report) -> String {
-    let rules: Vec<Value> = Code::ALL
+    // Only the rules the results use: the full list is in docs/diagnostics.md.
+    let mut used: Vec<Code> = report.diagnostics().iter().map(|d| d.code).collect();
+    used.sort();
+    used.dedup();
+    let rules: Vec<Value> = used
         .iter()
         .map(|c| {
             json!({
