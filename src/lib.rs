@@ -14,6 +14,7 @@ pub mod cli;
 pub mod date;
 pub mod decode;
 pub mod diagnostics;
+pub mod evaluation;
 pub mod evidence;
 pub mod ids;
 pub mod init;

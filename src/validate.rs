@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Finding, Location, Report};
 use crate::self_assessment;
@@ -64,20 +66,27 @@ fn absolute(cwd: &Path, path: &Path) -> PathBuf {
     }
 }
 
-/// Loads and checks every structure folder; the report gets every
-/// diagnostic and every source.
+/// Loads and checks every structure folder, in parallel; the report gets
+/// every diagnostic and every source. `progress` hears of each folder.
 pub fn validate(
     workspace: &Workspace,
     paths: &[PathBuf],
     today: Date,
+    progress: &(dyn Progress + Sync),
 ) -> (Report, Vec<StructureFolder>) {
     let mut report = Report::default();
     let folders = find_structures(workspace, paths, &mut report);
+    progress.start(folders.len());
     let resolver = Resolver::new(workspace.catalog());
     let mut structures: Vec<StructureFolder> = folders
-        .iter()
-        .map(|folder| structure::load(folder, &workspace.shown(folder), &resolver, today))
+        .par_iter()
+        .map(|folder| {
+            let loaded = structure::load(folder, &workspace.shown(folder), &resolver, today);
+            progress.step();
+            loaded
+        })
         .collect();
+    progress.finish();
     report_duplicates(&mut structures);
     for structure in &mut structures {
         report.checked += 1;
@@ -115,3 +124,15 @@ fn report_duplicates(structures: &mut [StructureFolder]) {
         }
     }
 }
+
+/// Feedback on long runs; the CLI shows a bar on a terminal.
+pub trait Progress {
+    fn start(&self, _total: usize) {}
+    fn step(&self) {}
+    fn finish(&self) {}
+}
+
+/// No feedback at all.
+pub struct Silent;
+
+impl Progress for Silent {}

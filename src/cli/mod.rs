@@ -1,8 +1,10 @@
 //! The command line: one small module per subcommand, each wiring arguments
 //! to the library.
 
+mod evaluate;
 mod init;
 mod lint;
+mod progress;
 mod schema;
 mod validate;
 
@@ -56,6 +58,9 @@ enum Command {
     /// Vérifie autoévaluations, plans et audits au regard de leur référentiel
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Validate(validate::Args),
+    /// Calcule les écarts de chaque structure, sa préparation à l'audit et la vue réseau
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Evaluate(evaluate::Args),
     /// Affiche le schéma JSON (draft-07) d'un type de fichier, pour les éditeurs
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Schema(schema::Args),
@@ -76,6 +81,7 @@ pub fn run() -> ExitCode {
         Command::Init(args) => init::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Evaluate(args) => evaluate::run(&args),
     };
     ExitCode::from(code)
 }
@@ -94,6 +100,17 @@ fn emit(report: &Report, format: DiagnosticFormat) -> u8 {
         return 2;
     }
     u8::try_from(report.exit_code()).unwrap_or(2)
+}
+
+/// Writes text on stdout; false when stdout is gone.
+fn print(text: &str) -> bool {
+    let mut lock = std::io::stdout().lock();
+    lock.write_all(text.as_bytes()).and_then(|_| lock.flush()).is_ok()
+}
+
+/// Width for tables: `COLUMNS`, else 80 (readable on any terminal).
+fn terminal_width() -> u16 {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40).unwrap_or(80)
 }
 
 /// A fatal problem before any work: printed on stderr, exit 2.

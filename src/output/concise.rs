@@ -1,20 +1,21 @@
 //! `concise`: exactly one line per diagnostic (§5.2).
 
-use crate::diagnostics::Report;
+use crate::diagnostics::{Diagnostic, Report};
 
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    for d in report.diagnostics() {
-        let span = d.location.span;
-        out.push_str(&format!(
-            "{}:{}:{}: {}[{}]: {}\n",
-            d.location.path,
-            span.line,
-            span.column,
-            d.severity.keyword(),
-            d.code,
-            d.message
-        ));
-    }
-    out
+    report.diagnostics().iter().map(|d| line(d) + "\n").collect()
+}
+
+/// `path:line:column: severity[CODE]: message`
+pub fn line(d: &Diagnostic) -> String {
+    let span = d.location.span;
+    format!(
+        "{}:{}:{}: {}[{}]: {}",
+        d.location.path,
+        span.line,
+        span.column,
+        d.severity.keyword(),
+        d.code,
+        d.message
+    )
 }

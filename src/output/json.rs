@@ -16,7 +16,8 @@ pub fn render(report: &Report) -> String {
     }))
 }
 
-fn diagnostic(d: &Diagnostic) -> Value {
+/// One diagnostic as JSON, shared with the results formats.
+pub fn diagnostic(d: &Diagnostic) -> Value {
     let secondary: Vec<Value> = d
         .labels
         .iter()

@@ -2,6 +2,7 @@
 //! the library computed.
 
 mod concise;
+pub mod evaluation;
 mod github;
 mod gitlab;
 mod json;
@@ -64,8 +65,11 @@ pub fn render_diagnostics(report: &Report, format: DiagnosticFormat, color: Colo
     }
 }
 
+pub use concise::line as concise_line;
+pub use json::diagnostic as diagnostic_json;
+
 /// JSON pretty-printed with a final newline; our values always serialize.
-fn to_json(value: &serde_json::Value) -> String {
+pub(crate) fn to_json(value: &serde_json::Value) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text

@@ -1,0 +1,69 @@
+//! `label evaluate [PATH...]`
+
+use std::path::PathBuf;
+
+use crate::evaluation::{self, FailOn};
+use crate::output::evaluation::{EvaluationView, RenderOptions, ResultFormat, render};
+use crate::workspace::Workspace;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Dossiers de structures, ou dossiers qui en contiennent (par défaut : le dossier des structures de l'espace de travail, sinon le dossier courant)
+    #[arg(value_name = "CHEMIN")]
+    paths: Vec<PathBuf>,
+    /// Format de sortie
+    #[arg(long, value_enum, default_value = "text")]
+    format: ResultFormat,
+    /// CSV pour Excel : séparateur « ; » et BOM UTF-8
+    #[arg(long)]
+    excel: bool,
+    /// Regroupe la vue réseau par région
+    #[arg(long)]
+    par_region: bool,
+    /// Retire identifiants, noms et chemins des structures (publication)
+    #[arg(long)]
+    anonyme: bool,
+    /// Code de sortie 1 au-delà de ce seuil
+    #[arg(long, value_enum, value_name = "SEUIL")]
+    fail_on: Option<FailOn>,
+    /// Date du jour pour les échéances (AAAA-MM-JJ ; par défaut aujourd'hui)
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    date: Option<crate::date::Date>,
+    /// Largeur des tableaux (par défaut : celle du terminal, sinon 80)
+    #[arg(long, value_name = "COLONNES")]
+    largeur: Option<u16>,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let cwd = match super::current_dir() {
+        Ok(dir) => dir,
+        Err(code) => return code,
+    };
+    let workspace = match Workspace::discover(&cwd) {
+        Ok(workspace) => workspace,
+        Err(diagnostic) => return super::config_error(diagnostic, crate::output::DiagnosticFormat::Text),
+    };
+    let today = args.date.unwrap_or_else(crate::date::Date::today);
+    let (mut report, folders) = crate::validate::validate(&workspace, &args.paths, today, &super::progress::bar());
+    report.finish(false);
+    let mut structures = evaluation::evaluate_folders(&folders);
+    if args.anonyme {
+        evaluation::anonymize(&mut structures);
+    }
+    let view = EvaluationView {
+        network: (structures.len() > 1).then(|| evaluation::criterion_counts(&structures)),
+        regions: args.par_region.then(|| evaluation::by_region(&structures)),
+        structures: &structures,
+        report: &report,
+    };
+    let options = RenderOptions { width: args.largeur.unwrap_or_else(super::terminal_width), excel: args.excel };
+    let text = render(&view, args.format, options);
+    if !super::print(&text) {
+        return 2;
+    }
+    let exit = report.exit_code();
+    if exit != 0 {
+        return u8::try_from(exit).unwrap_or(2);
+    }
+    u8::from(args.fail_on.is_some_and(|t| evaluation::fails(&structures, t)))
+}

@@ -1,0 +1,211 @@
+//! §6.1–§6.2: one structure's gaps, summary and readiness for audit.
+
+use std::collections::BTreeMap;
+
+use crate::plan::{ActionStatus, Plan};
+use crate::referential::Referential;
+use crate::self_assessment::SelfAssessment;
+
+use super::status::{Status, status};
+
+/// One criterion's result for a structure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CriterionResult {
+    pub id: String,
+    pub principle: String,
+    pub title: String,
+    pub status: Status,
+    pub level: Option<i64>,
+    pub expected: i64,
+    pub imperative: bool,
+    /// Plan actions, not abandoned, that answer this criterion.
+    pub actions: Vec<String>,
+}
+
+/// Counts per status and the rate (synthèse).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    pub counts: BTreeMap<Status, usize>,
+    /// taux_conformite: conformes / (criteria − non_concerne) × 100, one decimal.
+    pub rate: f64,
+    pub ready: bool,
+}
+
+impl Summary {
+    pub fn count(&self, status: Status) -> usize {
+        self.counts.get(&status).copied().unwrap_or(0)
+    }
+}
+
+/// Why a structure is not ready for audit (§6.2), naming the criteria.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    NotAssessed(Vec<String>),
+    MajorGaps(Vec<String>),
+    TooManyMinorGaps { count: usize, limit: i64, ids: Vec<String> },
+    Unanswered(Vec<String>),
+}
+
+impl Reason {
+    /// The French sentence of `motifs`.
+    pub fn message(&self) -> String {
+        match self {
+            Reason::NotAssessed(ids) => format!("{} critère(s) non évalué(s) : {}", ids.len(), ids.join(", ")),
+            Reason::MajorGaps(ids) => format!("{} écart(s) majeur(s) : {}", ids.len(), ids.join(", ")),
+            Reason::TooManyMinorGaps { count, limit, ids } => format!(
+                "{count} écarts mineurs, le seuil de {limit} (qui vaut un écart majeur) est atteint : {}",
+                ids.join(", ")
+            ),
+            Reason::Unanswered(ids) => format!(
+                "{} écart(s) sans action du plan d'amélioration : {}",
+                ids.len(),
+                ids.join(", ")
+            ),
+        }
+    }
+}
+
+/// The evaluation of one structure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    pub criteria: Vec<CriterionResult>,
+    pub summary: Summary,
+    pub reasons: Vec<Reason>,
+}
+
+/// Evaluates a self-assessment and its plan against the referential.
+pub fn evaluate(referential: &Referential, assessment: &SelfAssessment, plan: Option<&Plan>) -> Evaluation {
+    let mut criteria = Vec::new();
+    for principle in &referential.principles {
+        for criterion in &principle.criteria {
+            let answer = assessment.answers.get(&criterion.id);
+            let actions = plan
+                .iter()
+                .flat_map(|p| &p.actions)
+                .filter(|a| a.status != ActionStatus::Abandoned && a.criteria.contains(&criterion.id))
+                .map(|a| a.id.clone())
+                .collect();
+            criteria.push(CriterionResult {
+                id: criterion.id.clone(),
+                principle: principle.id.clone(),
+                title: criterion.title.clone(),
+                status: status(criterion, answer),
+                level: answer.and_then(|a| a.level),
+                expected: criterion.expected,
+                imperative: criterion.imperative,
+                actions,
+            });
+        }
+    }
+    let reasons = readiness(&criteria, referential.rules.minors_per_major);
+    let summary = summarize(&criteria, reasons.is_empty());
+    Evaluation { criteria, summary, reasons }
+}
+
+fn summarize(criteria: &[CriterionResult], ready: bool) -> Summary {
+    let mut counts: BTreeMap<Status, usize> = Status::ALL.iter().map(|s| (*s, 0)).collect();
+    for c in criteria {
+        *counts.entry(c.status).or_default() += 1;
+    }
+    let applicable = criteria.len() - counts[&Status::NotApplicable];
+    let rate = if applicable == 0 {
+        0.0
+    } else {
+        round1(counts[&Status::Conform] as f64 * 100.0 / applicable as f64)
+    };
+    Summary { counts, rate, ready }
+}
+
+/// Rounds to one decimal, halves away from zero.
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+/// §6.2: every reason the structure is not ready, in a fixed order.
+pub fn readiness(criteria: &[CriterionResult], minors_per_major: i64) -> Vec<Reason> {
+    let ids = |keep: &dyn Fn(&CriterionResult) -> bool| -> Vec<String> {
+        criteria.iter().filter(|c| keep(c)).map(|c| c.id.clone()).collect()
+    };
+    let mut reasons = Vec::new();
+    let not_assessed = ids(&|c| c.status == Status::NotAssessed);
+    if !not_assessed.is_empty() {
+        reasons.push(Reason::NotAssessed(not_assessed));
+    }
+    let majors = ids(&|c| c.status == Status::MajorGap);
+    if !majors.is_empty() {
+        reasons.push(Reason::MajorGaps(majors));
+    }
+    let minors = ids(&|c| c.status == Status::MinorGap);
+    if i64::try_from(minors.len()).unwrap_or(i64::MAX) >= minors_per_major {
+        reasons.push(Reason::TooManyMinorGaps { count: minors.len(), limit: minors_per_major, ids: minors });
+    }
+    let unanswered = ids(&|c| c.status.is_gap() && c.actions.is_empty());
+    if !unanswered.is_empty() {
+        reasons.push(Reason::Unanswered(unanswered));
+    }
+    reasons
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(id: &str, status: Status, actions: &[&str]) -> CriterionResult {
+        CriterionResult {
+            id: id.into(),
+            principle: "P".into(),
+            title: String::new(),
+            status,
+            level: None,
+            expected: 3,
+            imperative: status == Status::MajorGap,
+            actions: actions.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    fn minors(n: usize) -> Vec<CriterionResult> {
+        (0..n).map(|i| result(&format!("C-{i}"), Status::MinorGap, &["A01"])).collect()
+    }
+
+    #[test]
+    fn ready_when_everything_is_conform_or_not_applicable() {
+        let criteria = vec![result("A", Status::Conform, &[]), result("B", Status::NotApplicable, &[])];
+        assert!(readiness(&criteria, 5).is_empty());
+    }
+
+    #[test]
+    fn one_minor_gap_less_than_the_limit_is_ready() {
+        assert!(readiness(&minors(4), 5).is_empty());
+    }
+
+    #[test]
+    fn exactly_the_limit_of_minor_gaps_is_not_ready() {
+        let reasons = readiness(&minors(5), 5);
+        assert!(matches!(&reasons[..], [Reason::TooManyMinorGaps { count: 5, limit: 5, .. }]));
+    }
+
+    #[test]
+    fn not_assessed_and_major_gaps_are_named() {
+        let criteria = vec![result("A", Status::NotAssessed, &[]), result("B", Status::MajorGap, &["A01"])];
+        let reasons = readiness(&criteria, 5);
+        assert_eq!(reasons, vec![Reason::NotAssessed(vec!["A".into()]), Reason::MajorGaps(vec!["B".into()])]);
+    }
+
+    #[test]
+    fn a_gap_without_action_is_a_reason() {
+        let criteria = vec![result("A", Status::MinorGap, &[])];
+        assert_eq!(readiness(&criteria, 5), vec![Reason::Unanswered(vec!["A".into()])]);
+    }
+
+    #[test]
+    fn rate_leaves_not_applicable_out_and_rounds_to_one_decimal() {
+        let mut criteria: Vec<CriterionResult> = (0..30).map(|i| result(&format!("C{i}"), Status::Conform, &[])).collect();
+        criteria.extend(minors(2));
+        criteria.push(result("M", Status::MajorGap, &[]));
+        criteria.push(result("N", Status::NotApplicable, &[]));
+        criteria.push(result("E", Status::NotAssessed, &[]));
+        let summary = summarize(&criteria, false);
+        assert_eq!(summary.rate, 88.2);
+        assert_eq!(summary.count(Status::NotApplicable), 1);
+    }
+}
