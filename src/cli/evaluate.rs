@@ -41,10 +41,13 @@ pub fn run(args: &Args) -> u8 {
     };
     let workspace = match Workspace::discover(&cwd) {
         Ok(workspace) => workspace,
-        Err(diagnostic) => return super::config_error(diagnostic, crate::output::DiagnosticFormat::Text),
+        Err(diagnostic) => {
+            return super::config_error(diagnostic, crate::output::DiagnosticFormat::Text);
+        }
     };
     let today = args.date.unwrap_or_else(crate::date::Date::today);
-    let (mut report, folders) = crate::validate::validate(&workspace, &args.paths, today, &super::progress::bar());
+    let (mut report, folders) =
+        crate::validate::validate(&workspace, &args.paths, today, &super::progress::bar());
     report.finish(false);
     let mut structures = evaluation::evaluate_folders(&folders);
     if args.anonyme {
@@ -56,7 +59,10 @@ pub fn run(args: &Args) -> u8 {
         structures: &structures,
         report: &report,
     };
-    let options = RenderOptions { width: args.largeur.unwrap_or_else(super::terminal_width), excel: args.excel };
+    let options = RenderOptions {
+        width: args.largeur.unwrap_or_else(super::terminal_width),
+        excel: args.excel,
+    };
     let text = render(&view, args.format, options);
     if !super::print(&text) {
         return 2;
@@ -65,5 +71,8 @@ pub fn run(args: &Args) -> u8 {
     if exit != 0 {
         return u8::try_from(exit).unwrap_or(2);
     }
-    u8::from(args.fail_on.is_some_and(|t| evaluation::fails(&structures, t)))
+    u8::from(
+        args.fail_on
+            .is_some_and(|t| evaluation::fails(&structures, t)),
+    )
 }

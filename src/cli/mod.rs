@@ -105,12 +105,18 @@ fn emit(report: &Report, format: DiagnosticFormat) -> u8 {
 /// Writes text on stdout; false when stdout is gone.
 fn print(text: &str) -> bool {
     let mut lock = std::io::stdout().lock();
-    lock.write_all(text.as_bytes()).and_then(|_| lock.flush()).is_ok()
+    lock.write_all(text.as_bytes())
+        .and_then(|_| lock.flush())
+        .is_ok()
 }
 
 /// Width for tables: `COLUMNS`, else 80 (readable on any terminal).
 fn terminal_width() -> u16 {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40).unwrap_or(80)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|w| *w >= 40)
+        .unwrap_or(80)
 }
 
 /// A fatal problem before any work: printed on stderr, exit 2.

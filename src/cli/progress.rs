@@ -25,7 +25,9 @@ impl Progress for Bar {
         }
         bar.set_length(total as u64);
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} structures ({eta} restantes)") {
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {pos}/{len} structures ({eta} restantes)")
+        {
             bar.set_style(style);
         }
     }

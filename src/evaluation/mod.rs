@@ -5,7 +5,9 @@ mod network;
 mod status;
 mod structure;
 
-pub use network::{CriterionCounts, RegionSummary, StructureEvaluation, anonymize, by_region, criterion_counts};
+pub use network::{
+    CriterionCounts, RegionSummary, StructureEvaluation, anonymize, by_region, criterion_counts,
+};
 pub use status::{Status, status};
 pub use structure::{CriterionResult, Evaluation, Reason, Summary, evaluate, readiness};
 
@@ -22,7 +24,11 @@ pub fn evaluate_folders(folders: &[StructureFolder]) -> Vec<StructureEvaluation>
             Some(StructureEvaluation {
                 id: assessment.structure.id.clone(),
                 name: assessment.structure.name.clone(),
-                region: assessment.structure.region.clone().filter(|r| !r.is_empty()),
+                region: assessment
+                    .structure
+                    .region
+                    .clone()
+                    .filter(|r| !r.is_empty()),
                 path: folder.shown.clone(),
                 referential: referential.id.clone(),
                 version: referential.version.to_string(),

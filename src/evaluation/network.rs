@@ -93,8 +93,19 @@ pub fn by_region(structures: &[StructureEvaluation]) -> BTreeMap<String, RegionS
     regions
         .into_iter()
         .map(|(region, (n, ready, total))| {
-            let mean = if n == 0 { 0.0 } else { (total / n as f64 * 10.0).round() / 10.0 };
-            (region, RegionSummary { structures: n, ready, mean_rate: mean })
+            let mean = if n == 0 {
+                0.0
+            } else {
+                (total / n as f64 * 10.0).round() / 10.0
+            };
+            (
+                region,
+                RegionSummary {
+                    structures: n,
+                    ready,
+                    mean_rate: mean,
+                },
+            )
         })
         .collect()
 }

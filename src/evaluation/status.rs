@@ -99,25 +99,46 @@ mod tests {
 
     #[test]
     fn exactly_at_expected_is_conform() {
-        assert_eq!(status(&criterion(3, false), Some(&answer(Some(3), None))), Status::Conform);
-        assert_eq!(status(&criterion(3, true), Some(&answer(Some(4), None))), Status::Conform);
+        assert_eq!(
+            status(&criterion(3, false), Some(&answer(Some(3), None))),
+            Status::Conform
+        );
+        assert_eq!(
+            status(&criterion(3, true), Some(&answer(Some(4), None))),
+            Status::Conform
+        );
     }
 
     #[test]
     fn below_expected_is_a_minor_or_major_gap() {
-        assert_eq!(status(&criterion(3, false), Some(&answer(Some(2), None))), Status::MinorGap);
-        assert_eq!(status(&criterion(3, true), Some(&answer(Some(2), None))), Status::MajorGap);
-        assert_eq!(status(&criterion(4, true), Some(&answer(Some(3), None))), Status::MajorGap);
+        assert_eq!(
+            status(&criterion(3, false), Some(&answer(Some(2), None))),
+            Status::MinorGap
+        );
+        assert_eq!(
+            status(&criterion(3, true), Some(&answer(Some(2), None))),
+            Status::MajorGap
+        );
+        assert_eq!(
+            status(&criterion(4, true), Some(&answer(Some(3), None))),
+            Status::MajorGap
+        );
     }
 
     #[test]
     fn not_applicable_even_on_an_imperative_criterion() {
-        assert_eq!(status(&criterion(3, true), Some(&answer(None, Some("raison")))), Status::NotApplicable);
+        assert_eq!(
+            status(&criterion(3, true), Some(&answer(None, Some("raison")))),
+            Status::NotApplicable
+        );
     }
 
     #[test]
     fn no_entry_or_no_level_is_not_assessed() {
         assert_eq!(status(&criterion(3, false), None), Status::NotAssessed);
-        assert_eq!(status(&criterion(3, false), Some(&answer(None, None))), Status::NotAssessed);
+        assert_eq!(
+            status(&criterion(3, false), Some(&answer(None, None))),
+            Status::NotAssessed
+        );
     }
 }

@@ -42,7 +42,11 @@ impl Summary {
 pub enum Reason {
     NotAssessed(Vec<String>),
     MajorGaps(Vec<String>),
-    TooManyMinorGaps { count: usize, limit: i64, ids: Vec<String> },
+    TooManyMinorGaps {
+        count: usize,
+        limit: i64,
+        ids: Vec<String>,
+    },
     Unanswered(Vec<String>),
 }
 
@@ -50,8 +54,14 @@ impl Reason {
     /// The French sentence of `motifs`.
     pub fn message(&self) -> String {
         match self {
-            Reason::NotAssessed(ids) => format!("{} critère(s) non évalué(s) : {}", ids.len(), ids.join(", ")),
-            Reason::MajorGaps(ids) => format!("{} écart(s) majeur(s) : {}", ids.len(), ids.join(", ")),
+            Reason::NotAssessed(ids) => format!(
+                "{} critère(s) non évalué(s) : {}",
+                ids.len(),
+                ids.join(", ")
+            ),
+            Reason::MajorGaps(ids) => {
+                format!("{} écart(s) majeur(s) : {}", ids.len(), ids.join(", "))
+            }
             Reason::TooManyMinorGaps { count, limit, ids } => format!(
                 "{count} écarts mineurs, le seuil de {limit} (qui vaut un écart majeur) est atteint : {}",
                 ids.join(", ")
@@ -74,7 +84,11 @@ pub struct Evaluation {
 }
 
 /// Evaluates a self-assessment and its plan against the referential.
-pub fn evaluate(referential: &Referential, assessment: &SelfAssessment, plan: Option<&Plan>) -> Evaluation {
+pub fn evaluate(
+    referential: &Referential,
+    assessment: &SelfAssessment,
+    plan: Option<&Plan>,
+) -> Evaluation {
     let mut criteria = Vec::new();
     for principle in &referential.principles {
         for criterion in &principle.criteria {
@@ -82,7 +96,9 @@ pub fn evaluate(referential: &Referential, assessment: &SelfAssessment, plan: Op
             let actions = plan
                 .iter()
                 .flat_map(|p| &p.actions)
-                .filter(|a| a.status != ActionStatus::Abandoned && a.criteria.contains(&criterion.id))
+                .filter(|a| {
+                    a.status != ActionStatus::Abandoned && a.criteria.contains(&criterion.id)
+                })
                 .map(|a| a.id.clone())
                 .collect();
             criteria.push(CriterionResult {
@@ -99,7 +115,11 @@ pub fn evaluate(referential: &Referential, assessment: &SelfAssessment, plan: Op
     }
     let reasons = readiness(&criteria, referential.rules.minors_per_major);
     let summary = summarize(&criteria, reasons.is_empty());
-    Evaluation { criteria, summary, reasons }
+    Evaluation {
+        criteria,
+        summary,
+        reasons,
+    }
 }
 
 fn summarize(criteria: &[CriterionResult], ready: bool) -> Summary {
@@ -113,7 +133,11 @@ fn summarize(criteria: &[CriterionResult], ready: bool) -> Summary {
     } else {
         round1(counts[&Status::Conform] as f64 * 100.0 / applicable as f64)
     };
-    Summary { counts, rate, ready }
+    Summary {
+        counts,
+        rate,
+        ready,
+    }
 }
 
 /// Rounds to one decimal, halves away from zero.
@@ -124,7 +148,11 @@ fn round1(value: f64) -> f64 {
 /// §6.2: every reason the structure is not ready, in a fixed order.
 pub fn readiness(criteria: &[CriterionResult], minors_per_major: i64) -> Vec<Reason> {
     let ids = |keep: &dyn Fn(&CriterionResult) -> bool| -> Vec<String> {
-        criteria.iter().filter(|c| keep(c)).map(|c| c.id.clone()).collect()
+        criteria
+            .iter()
+            .filter(|c| keep(c))
+            .map(|c| c.id.clone())
+            .collect()
     };
     let mut reasons = Vec::new();
     let not_assessed = ids(&|c| c.status == Status::NotAssessed);
@@ -137,7 +165,11 @@ pub fn readiness(criteria: &[CriterionResult], minors_per_major: i64) -> Vec<Rea
     }
     let minors = ids(&|c| c.status == Status::MinorGap);
     if i64::try_from(minors.len()).unwrap_or(i64::MAX) >= minors_per_major {
-        reasons.push(Reason::TooManyMinorGaps { count: minors.len(), limit: minors_per_major, ids: minors });
+        reasons.push(Reason::TooManyMinorGaps {
+            count: minors.len(),
+            limit: minors_per_major,
+            ids: minors,
+        });
     }
     let unanswered = ids(&|c| c.status.is_gap() && c.actions.is_empty());
     if !unanswered.is_empty() {
@@ -164,12 +196,17 @@ mod tests {
     }
 
     fn minors(n: usize) -> Vec<CriterionResult> {
-        (0..n).map(|i| result(&format!("C-{i}"), Status::MinorGap, &["A01"])).collect()
+        (0..n)
+            .map(|i| result(&format!("C-{i}"), Status::MinorGap, &["A01"]))
+            .collect()
     }
 
     #[test]
     fn ready_when_everything_is_conform_or_not_applicable() {
-        let criteria = vec![result("A", Status::Conform, &[]), result("B", Status::NotApplicable, &[])];
+        let criteria = vec![
+            result("A", Status::Conform, &[]),
+            result("B", Status::NotApplicable, &[]),
+        ];
         assert!(readiness(&criteria, 5).is_empty());
     }
 
@@ -181,25 +218,46 @@ mod tests {
     #[test]
     fn exactly_the_limit_of_minor_gaps_is_not_ready() {
         let reasons = readiness(&minors(5), 5);
-        assert!(matches!(&reasons[..], [Reason::TooManyMinorGaps { count: 5, limit: 5, .. }]));
+        assert!(matches!(
+            &reasons[..],
+            [Reason::TooManyMinorGaps {
+                count: 5,
+                limit: 5,
+                ..
+            }]
+        ));
     }
 
     #[test]
     fn not_assessed_and_major_gaps_are_named() {
-        let criteria = vec![result("A", Status::NotAssessed, &[]), result("B", Status::MajorGap, &["A01"])];
+        let criteria = vec![
+            result("A", Status::NotAssessed, &[]),
+            result("B", Status::MajorGap, &["A01"]),
+        ];
         let reasons = readiness(&criteria, 5);
-        assert_eq!(reasons, vec![Reason::NotAssessed(vec!["A".into()]), Reason::MajorGaps(vec!["B".into()])]);
+        assert_eq!(
+            reasons,
+            vec![
+                Reason::NotAssessed(vec!["A".into()]),
+                Reason::MajorGaps(vec!["B".into()])
+            ]
+        );
     }
 
     #[test]
     fn a_gap_without_action_is_a_reason() {
         let criteria = vec![result("A", Status::MinorGap, &[])];
-        assert_eq!(readiness(&criteria, 5), vec![Reason::Unanswered(vec!["A".into()])]);
+        assert_eq!(
+            readiness(&criteria, 5),
+            vec![Reason::Unanswered(vec!["A".into()])]
+        );
     }
 
     #[test]
     fn rate_leaves_not_applicable_out_and_rounds_to_one_decimal() {
-        let mut criteria: Vec<CriterionResult> = (0..30).map(|i| result(&format!("C{i}"), Status::Conform, &[])).collect();
+        let mut criteria: Vec<CriterionResult> = (0..30)
+            .map(|i| result(&format!("C{i}"), Status::Conform, &[]))
+            .collect();
         criteria.extend(minors(2));
         criteria.push(result("M", Status::MajorGap, &[]));
         criteria.push(result("N", Status::NotApplicable, &[]));

@@ -3,7 +3,11 @@
 use crate::diagnostics::{Diagnostic, Report};
 
 pub fn render(report: &Report) -> String {
-    report.diagnostics().iter().map(|d| line(d) + "\n").collect()
+    report
+        .diagnostics()
+        .iter()
+        .map(|d| line(d) + "\n")
+        .collect()
 }
 
 /// `path:line:column: severity[CODE]: message`

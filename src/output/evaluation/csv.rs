@@ -5,7 +5,17 @@ use crate::evaluation::StructureEvaluation;
 use super::EvaluationView;
 
 const HEADER: [&str; 11] = [
-    "structure", "nom", "region", "referentiel", "version", "critere", "statut", "niveau", "attendu", "imperatif", "actions",
+    "structure",
+    "nom",
+    "region",
+    "referentiel",
+    "version",
+    "critere",
+    "statut",
+    "niveau",
+    "attendu",
+    "imperatif",
+    "actions",
 ];
 
 pub fn render(view: &EvaluationView, excel: bool) -> String {
@@ -18,7 +28,11 @@ pub fn render(view: &EvaluationView, excel: bool) -> String {
     }
     let bytes = writer.into_inner().unwrap_or_default();
     let text = String::from_utf8(bytes).unwrap_or_default();
-    if excel { format!("\u{feff}{text}") } else { text }
+    if excel {
+        format!("\u{feff}{text}")
+    } else {
+        text
+    }
 }
 
 fn write_structure(writer: &mut csv::Writer<Vec<u8>>, s: &StructureEvaluation) {

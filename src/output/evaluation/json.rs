@@ -20,7 +20,11 @@ pub fn render(view: &EvaluationView) -> String {
                 row
             })
             .collect();
-        let ready = view.structures.iter().filter(|s| s.evaluation.summary.ready).count();
+        let ready = view
+            .structures
+            .iter()
+            .filter(|s| s.evaluation.summary.ready)
+            .count();
         root["reseau"] = json!({
             "structures": view.structures.len(),
             "pretes_pour_audit": ready,
@@ -30,15 +34,24 @@ pub fn render(view: &EvaluationView) -> String {
     if let Some(regions) = &view.regions {
         let mut map = Map::new();
         for (region, summary) in regions {
-            map.insert(region.clone(), json!({
-                "structures": summary.structures,
-                "pretes_pour_audit": summary.ready,
-                "taux_conformite_moyen": summary.mean_rate,
-            }));
+            map.insert(
+                region.clone(),
+                json!({
+                    "structures": summary.structures,
+                    "pretes_pour_audit": summary.ready,
+                    "taux_conformite_moyen": summary.mean_rate,
+                }),
+            );
         }
         root["regions"] = Value::Object(map);
     }
-    root["diagnostics"] = json!(view.report.diagnostics().iter().map(crate::output::diagnostic_json).collect::<Vec<_>>());
+    root["diagnostics"] = json!(
+        view.report
+            .diagnostics()
+            .iter()
+            .map(crate::output::diagnostic_json)
+            .collect::<Vec<_>>()
+    );
     crate::output::to_json(&root)
 }
 

@@ -44,13 +44,29 @@ fn network(out: &mut String, view: &EvaluationView) {
     if let Some(criteria) = &view.network {
         out.push_str("\n### Critères les plus souvent en écart\n\n| Critère | Intitulé | Majeurs | Mineurs | Non évalués | Conformes |\n|---|---|---:|---:|---:|---:|\n");
         for c in criteria.iter().filter(|c| c.gaps() > 0) {
-            let _ = writeln!(out, "| {} | {} | {} | {} | {} | {} |", c.id, cell(&c.title), c.count(Status::MajorGap), c.count(Status::MinorGap), c.count(Status::NotAssessed), c.count(Status::Conform));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                c.id,
+                cell(&c.title),
+                c.count(Status::MajorGap),
+                c.count(Status::MinorGap),
+                c.count(Status::NotAssessed),
+                c.count(Status::Conform)
+            );
         }
     }
     if let Some(regions) = &view.regions {
         out.push_str("\n### Par région\n\n| Région | Structures | Prêtes | Taux moyen |\n|---|---:|---:|---:|\n");
         for (region, r) in regions {
-            let _ = writeln!(out, "| {} | {} | {} | {} |", cell(region), r.structures, r.ready, percent(r.mean_rate));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                cell(region),
+                r.structures,
+                r.ready,
+                percent(r.mean_rate)
+            );
         }
     }
 }
@@ -70,12 +86,25 @@ fn structure(out: &mut String, s: &StructureEvaluation) {
     for reason in &s.evaluation.reasons {
         let _ = writeln!(out, "- {}", reason.message());
     }
-    let rows: Vec<_> = s.evaluation.criteria.iter().filter(|c| c.status != Status::Conform && c.status != Status::NotApplicable).collect();
+    let rows: Vec<_> = s
+        .evaluation
+        .criteria
+        .iter()
+        .filter(|c| c.status != Status::Conform && c.status != Status::NotApplicable)
+        .collect();
     if rows.is_empty() {
         return;
     }
     out.push_str("\n| Critère | Intitulé | Statut | Niveau | Actions |\n|---|---|---|---|---|\n");
     for c in rows {
-        let _ = writeln!(out, "| {} | {} | {} | {} | {} |", c.id, cell(&c.title), c.status.label(), levels(c.level, c.expected), c.actions.join(", "));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            c.id,
+            cell(&c.title),
+            c.status.label(),
+            levels(c.level, c.expected),
+            c.actions.join(", ")
+        );
     }
 }

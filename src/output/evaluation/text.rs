@@ -12,7 +12,9 @@ use super::{EvaluationView, levels, percent};
 pub fn render(view: &EvaluationView, width: u16) -> String {
     let out = render_untrimmed(view, width);
     // Tables pad their last column; trailing spaces only clutter diffs.
-    out.lines().map(|l| l.trim_end().to_string() + "\n").collect()
+    out.lines()
+        .map(|l| l.trim_end().to_string() + "\n")
+        .collect()
 }
 
 fn render_untrimmed(view: &EvaluationView, width: u16) -> String {
@@ -24,7 +26,11 @@ fn render_untrimmed(view: &EvaluationView, width: u16) -> String {
     }
     if !view.report.diagnostics().is_empty() {
         let errors = view.report.error_count();
-        let _ = writeln!(out, "\n{} problème(s) dans les fichiers ({errors} erreur(s)) ; structures concernées non évaluées si erreur :", view.report.diagnostics().len());
+        let _ = writeln!(
+            out,
+            "\n{} problème(s) dans les fichiers ({errors} erreur(s)) ; structures concernées non évaluées si erreur :",
+            view.report.diagnostics().len()
+        );
         for d in view.report.diagnostics() {
             let _ = writeln!(out, "  {}", concise_line(d));
         }
@@ -45,10 +51,10 @@ fn table(width: u16, header: &[&str]) -> Table {
 fn structure(out: &mut String, s: &StructureEvaluation, width: u16) {
     let sm = &s.evaluation.summary;
     let _ = writeln!(out, "{} ({})", s.name, s.id);
-    let _ = writeln!(out, "Référentiel {} {} · {}", s.referential, s.version, s.path);
+    let origin = format!("Référentiel {} {} · {}", s.referential, s.version, s.path);
+    out.push_str(&wrap(&origin, usize::from(width), "", "  "));
     let _ = writeln!(out, "\nTaux de conformité : {}", percent(sm.rate));
-    let _ = writeln!(
-        out,
+    let counts = format!(
         "Conformes {} · écarts mineurs {} · écarts majeurs {} · non concernés {} · non évalués {}",
         sm.count(Status::Conform),
         sm.count(Status::MinorGap),
@@ -56,6 +62,7 @@ fn structure(out: &mut String, s: &StructureEvaluation, width: u16) {
         sm.count(Status::NotApplicable),
         sm.count(Status::NotAssessed)
     );
+    out.push_str(&wrap(&counts, usize::from(width), "", ""));
     if sm.ready {
         out.push_str("\nPrête pour l'audit : oui.\n");
     } else {
@@ -73,17 +80,52 @@ fn structure(out: &mut String, s: &StructureEvaluation, width: u16) {
     if rows.is_empty() {
         return;
     }
-    let mut t = table(width, &["Critère", "Intitulé", "Statut", "Niveau", "Actions"]);
+    let mut t = table(
+        width,
+        &["Critère", "Intitulé", "Statut", "Niveau", "Actions"],
+    );
     for c in rows {
-        t.add_row(vec![c.id.clone(), c.title.clone(), c.status.label().to_string(), levels(c.level, c.expected), c.actions.join(" ")]);
+        t.add_row(vec![
+            c.id.clone(),
+            c.title.clone(),
+            c.status.label().to_string(),
+            levels(c.level, c.expected),
+            c.actions.join(" "),
+        ]);
     }
-    let _ = writeln!(out, "\nCritères à traiter (niveau atteint / attendu) :\n{t}");
+    let _ = writeln!(
+        out,
+        "\nCritères à traiter (niveau atteint / attendu) :\n{t}"
+    );
 }
 
-fn network(out: &mut String, view: &EvaluationView, structures: &[StructureEvaluation], width: u16) {
-    let ready = structures.iter().filter(|s| s.evaluation.summary.ready).count();
-    let _ = writeln!(out, "{} structures évaluées, {ready} prête(s) pour l'audit.\n", structures.len());
-    let mut t = table(width, &["Structure", "Région", "Taux", "Maj.", "Min.", "N/É", "Prête"]);
+fn network(
+    out: &mut String,
+    view: &EvaluationView,
+    structures: &[StructureEvaluation],
+    width: u16,
+) {
+    let ready = structures
+        .iter()
+        .filter(|s| s.evaluation.summary.ready)
+        .count();
+    let _ = writeln!(
+        out,
+        "{} structures évaluées, {ready} prête(s) pour l'audit.\n",
+        structures.len()
+    );
+    let mut t = table(
+        width,
+        &[
+            "Structure",
+            "Région",
+            "Taux",
+            "Maj.",
+            "Min.",
+            "N/É",
+            "Prête",
+        ],
+    );
     for s in structures {
         let sm = &s.evaluation.summary;
         t.add_row(vec![
@@ -119,13 +161,21 @@ fn network(out: &mut String, view: &EvaluationView, structures: &[StructureEvalu
                     c.count(Status::NotAssessed).to_string(),
                 ]);
             }
-            let _ = writeln!(out, "\nCritères le plus souvent en écart (15 premiers) :\n{t}");
+            let _ = writeln!(
+                out,
+                "\nCritères le plus souvent en écart (15 premiers) :\n{t}"
+            );
         }
     }
     if let Some(regions) = &view.regions {
         let mut t = table(width, &["Région", "Structures", "Prêtes", "Taux moyen"]);
         for (region, r) in regions {
-            t.add_row(vec![region.clone(), r.structures.to_string(), r.ready.to_string(), percent(r.mean_rate)]);
+            t.add_row(vec![
+                region.clone(),
+                r.structures.to_string(),
+                r.ready.to_string(),
+                percent(r.mean_rate),
+            ]);
         }
         let _ = writeln!(out, "\nPar région :\n{t}");
     }
