@@ -6,15 +6,17 @@ use super::shape::{CRITERION_ID, Field, Shape};
 
 /// The schema of a whole file.
 pub fn document(id: &str, title: &str, fields: &[Field]) -> Value {
-    let mut schema = object(fields);
-    let map = schema.as_object_mut().expect("object schema");
-    map.insert(
+    let mut schema = Map::new();
+    schema.insert(
         "$schema".into(),
         json!("http://json-schema.org/draft-07/schema#"),
     );
-    map.insert("$id".into(), json!(id));
-    map.insert("title".into(), json!(title));
-    schema
+    schema.insert("$id".into(), json!(id));
+    schema.insert("title".into(), json!(title));
+    if let Value::Object(body) = object(fields) {
+        schema.extend(body);
+    }
+    Value::Object(schema)
 }
 
 fn object(fields: &[Field]) -> Value {
