@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Finding, Location, Report};
 use crate::self_assessment;
+use crate::source::SourceFile;
 use crate::structure::{self, Resolver, StructureFolder};
 use crate::walk::walk;
 use crate::workspace::Workspace;
@@ -66,57 +67,94 @@ fn absolute(cwd: &Path, path: &Path) -> PathBuf {
     }
 }
 
-/// Loads and checks every structure folder, in parallel; the report gets
-/// every diagnostic and every source. `progress` hears of each folder.
-pub fn validate(
+/// Loads and checks every structure folder, in parallel, and hands each
+/// valid one to `keep`, whose results come back sorted by folder. The report
+/// gets every diagnostic, and the sources of the files that have some.
+/// Folder models are dropped as soon as `keep` is done with them, so that
+/// memory stays flat on large networks.
+pub fn validate<T: Send>(
     workspace: &Workspace,
     paths: &[PathBuf],
     today: Date,
     progress: &(dyn Progress + Sync),
-) -> (Report, Vec<StructureFolder>) {
+    keep: &(dyn Fn(StructureFolder) -> Option<T> + Sync),
+) -> (Report, Vec<T>) {
     let mut report = Report::default();
     let folders = find_structures(workspace, paths, &mut report);
     progress.start(folders.len());
     let resolver = Resolver::new(workspace.catalog());
-    let mut structures: Vec<StructureFolder> = folders
+    let mut checked: Vec<Checked<T>> = folders
         .par_iter()
         .map(|folder| {
             let loaded = structure::load(folder, &workspace.shown(folder), &resolver, today);
             progress.step();
-            loaded
+            Checked::new(loaded, keep)
         })
         .collect();
     progress.finish();
-    report_duplicates(&mut structures);
-    for structure in &mut structures {
+    report_duplicates(&mut checked);
+    let quoted = duplicate_sources(&checked);
+    let mut kept = Vec::new();
+    for item in checked {
         report.checked += 1;
-        for source in structure.sources.drain(..) {
+        for source in item.sources {
             report.add_source(source.path, source.text);
         }
-        report.extend(structure.diagnostics.iter().cloned());
+        let failed = item.diagnostics.iter().any(Diagnostic::is_error);
+        report.extend(item.diagnostics);
+        kept.extend(item.value.filter(|_| !failed));
     }
-    (report, structures)
+    for source in quoted {
+        report.add_source(source.path, source.text);
+    }
+    (report, kept)
+}
+
+/// The files a duplicate-structure diagnostic quotes, read again since
+/// clean folders do not keep their sources.
+fn duplicate_sources<T>(checked: &[Checked<T>]) -> Vec<SourceFile> {
+    checked
+        .iter()
+        .flat_map(|item| &item.diagnostics)
+        .filter(|d| d.code == crate::diagnostics::Code::Str004)
+        .flat_map(|d| std::iter::once(&d.location).chain(d.labels.iter().map(|l| &l.location)))
+        .filter_map(|location| SourceFile::read(Path::new(&location.path), &location.path).ok())
+        .collect()
+}
+
+/// What is left of a folder once checked.
+struct Checked<T> {
+    shown: String,
+    id: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+    sources: Vec<SourceFile>,
+    value: Option<T>,
+}
+
+impl<T> Checked<T> {
+    fn new(mut folder: StructureFolder, keep: &(dyn Fn(StructureFolder) -> Option<T> + Sync)) -> Checked<T> {
+        let diagnostics = std::mem::take(&mut folder.diagnostics);
+        // Sources are only needed to quote files that have diagnostics.
+        let sources = if diagnostics.is_empty() { Vec::new() } else { std::mem::take(&mut folder.sources) };
+        let id = folder.self_assessment.as_ref().map(|a| a.structure.id.clone());
+        let shown = folder.shown.clone();
+        let failed = diagnostics.iter().any(Diagnostic::is_error);
+        let value = if failed { None } else { keep(folder) };
+        Checked { shown, id, diagnostics, sources, value }
+    }
 }
 
 /// STR004: the same structure id in two folders.
-fn report_duplicates(structures: &mut [StructureFolder]) {
+fn report_duplicates<T>(checked: &mut [Checked<T>]) {
     let mut first: HashMap<String, Location> = HashMap::new();
-    for structure in structures.iter_mut() {
-        let Some(assessment) = &structure.self_assessment else {
-            continue;
-        };
-        let id = assessment.structure.id.clone();
-        let here = Location::file(format!(
-            "{}/{}",
-            structure.shown,
-            self_assessment::FILE_NAME
-        ));
+    for item in checked.iter_mut() {
+        let Some(id) = item.id.clone() else { continue };
+        let here = Location::file(format!("{}/{}", item.shown, self_assessment::FILE_NAME));
         match first.get(&id) {
             Some(previous) => {
                 let finding = Finding::DuplicateStructure { id };
-                let diagnostic = Diagnostic::new(finding, here)
-                    .with_label(previous.clone(), "premier dossier ici");
-                structure.diagnostics.push(diagnostic);
+                let diagnostic = Diagnostic::new(finding, here).with_label(previous.clone(), "premier dossier ici");
+                item.diagnostics.push(diagnostic);
             }
             None => {
                 first.insert(id, here);

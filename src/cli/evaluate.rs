@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use crate::evaluation::{self, FailOn};
-use crate::output::evaluation::{EvaluationView, RenderOptions, ResultFormat, render};
+use std::io::Write;
+
+use crate::output::evaluation::{EvaluationView, RenderOptions, ResultFormat, write};
 use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
@@ -46,10 +48,12 @@ pub fn run(args: &Args) -> u8 {
         }
     };
     let today = args.date.unwrap_or_else(crate::date::Date::today);
-    let (mut report, folders) =
-        crate::validate::validate(&workspace, &args.paths, today, &super::progress::bar());
+    let keep = |folder: crate::structure::StructureFolder| evaluation::evaluate_folder(&folder);
+    let progress = super::progress::bar();
+    let (mut report, mut structures) =
+        crate::validate::validate(&workspace, &args.paths, today, &progress, &keep);
     report.finish(false);
-    let mut structures = evaluation::evaluate_folders(&folders);
+    evaluation::sort(&mut structures);
     if args.anonyme {
         evaluation::anonymize(&mut structures);
     }
@@ -63,8 +67,9 @@ pub fn run(args: &Args) -> u8 {
         width: args.largeur.unwrap_or_else(super::terminal_width),
         excel: args.excel,
     };
-    let text = render(&view, args.format, options);
-    if !super::print(&text) {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if write(&view, args.format, options, &mut out).and_then(|_| out.flush()).is_err() {
         return 2;
     }
     let exit = report.exit_code();

@@ -102,13 +102,6 @@ fn emit(report: &Report, format: DiagnosticFormat) -> u8 {
     u8::try_from(report.exit_code()).unwrap_or(2)
 }
 
-/// Writes text on stdout; false when stdout is gone.
-fn print(text: &str) -> bool {
-    let mut lock = std::io::stdout().lock();
-    lock.write_all(text.as_bytes())
-        .and_then(|_| lock.flush())
-        .is_ok()
-}
 
 /// Width for tables: `COLUMNS`, else 80 (readable on any terminal).
 fn terminal_width() -> u16 {

@@ -31,8 +31,9 @@ pub fn run(args: &Args) -> u8 {
         Err(diagnostic) => return super::config_error(diagnostic, args.format),
     };
     let today = args.date.unwrap_or_else(crate::date::Date::today);
-    let (mut report, _) =
-        crate::validate::validate(&workspace, &args.paths, today, &super::progress::bar());
+    let progress = super::progress::bar();
+    let nothing = |_| None::<()>;
+    let (mut report, _) = crate::validate::validate(&workspace, &args.paths, today, &progress, &nothing);
     report.finish(args.deny_warnings);
     super::emit(&report, args.format)
 }

@@ -13,31 +13,24 @@ pub use structure::{CriterionResult, Evaluation, Reason, Summary, evaluate, read
 
 use crate::structure::StructureFolder;
 
-/// Evaluates every structure folder whose files are valid, sorted by id.
-pub fn evaluate_folders(folders: &[StructureFolder]) -> Vec<StructureEvaluation> {
-    let mut evaluations: Vec<StructureEvaluation> = folders
-        .iter()
-        .filter(|f| !f.has_errors())
-        .filter_map(|folder| {
-            let referential = folder.referential.as_ref()?;
-            let assessment = folder.self_assessment.as_ref()?;
-            Some(StructureEvaluation {
-                id: assessment.structure.id.clone(),
-                name: assessment.structure.name.clone(),
-                region: assessment
-                    .structure
-                    .region
-                    .clone()
-                    .filter(|r| !r.is_empty()),
-                path: folder.shown.clone(),
-                referential: referential.id.clone(),
-                version: referential.version.to_string(),
-                evaluation: evaluate(referential, assessment, folder.plan.as_ref()),
-            })
-        })
-        .collect();
+/// Evaluates one valid structure folder.
+pub fn evaluate_folder(folder: &StructureFolder) -> Option<StructureEvaluation> {
+    let referential = folder.referential.as_ref()?;
+    let assessment = folder.self_assessment.as_ref()?;
+    Some(StructureEvaluation {
+        id: assessment.structure.id.clone(),
+        name: assessment.structure.name.clone(),
+        region: assessment.structure.region.clone().filter(|r| !r.is_empty()),
+        path: folder.shown.clone(),
+        referential: referential.id.clone(),
+        version: referential.version.to_string(),
+        evaluation: evaluate(referential, assessment, folder.plan.as_ref()),
+    })
+}
+
+/// Sorts evaluations as §6.4 says: by structure id.
+pub fn sort(evaluations: &mut [StructureEvaluation]) {
     evaluations.sort_by(|a, b| a.id.cmp(&b.id).then(a.path.cmp(&b.path)));
-    evaluations
 }
 
 /// `--fail-on`: which findings make the command exit 1.

@@ -24,7 +24,7 @@ pub struct StructureEvaluation {
 pub struct CriterionCounts {
     pub referential: String,
     pub id: String,
-    pub title: String,
+    pub title: std::sync::Arc<str>,
     pub counts: BTreeMap<Status, usize>,
 }
 

@@ -12,8 +12,7 @@ use super::status::{Status, status};
 #[derive(Clone, Debug, PartialEq)]
 pub struct CriterionResult {
     pub id: String,
-    pub principle: String,
-    pub title: String,
+    pub title: std::sync::Arc<str>,
     pub status: Status,
     pub level: Option<i64>,
     pub expected: i64,
@@ -103,7 +102,6 @@ pub fn evaluate(
                 .collect();
             criteria.push(CriterionResult {
                 id: criterion.id.clone(),
-                principle: principle.id.clone(),
                 title: criterion.title.clone(),
                 status: status(criterion, answer),
                 level: answer.and_then(|a| a.level),
@@ -185,8 +183,7 @@ mod tests {
     fn result(id: &str, status: Status, actions: &[&str]) -> CriterionResult {
         CriterionResult {
             id: id.into(),
-            principle: "P".into(),
-            title: String::new(),
+            title: "".into(),
             status,
             level: None,
             expected: 3,

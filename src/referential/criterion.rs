@@ -54,7 +54,7 @@ pub(super) fn check(
     }
     Some(Criterion {
         id: id?,
-        title: title?,
+        title: title?.into(),
         description: raw.description.as_ref().map(|d| d.value.trim().to_string()),
         expected: raw
             .expected

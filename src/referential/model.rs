@@ -159,7 +159,8 @@ pub struct Principle {
 #[derive(Clone, Debug)]
 pub struct Criterion {
     pub id: String,
-    pub title: String,
+    /// Shared: every evaluation of every structure shows it.
+    pub title: std::sync::Arc<str>,
     pub description: Option<String>,
     /// Expected level, already resolved against `echelle.attendu`.
     pub expected: i64,

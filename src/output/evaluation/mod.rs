@@ -46,12 +46,14 @@ pub struct RenderOptions {
     pub excel: bool,
 }
 
-pub fn render(view: &EvaluationView, format: ResultFormat, options: RenderOptions) -> String {
+/// Writes the view in `format`. JSON is streamed: a large network never
+/// sits in memory as text.
+pub fn write(view: &EvaluationView, format: ResultFormat, options: RenderOptions, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     match format {
-        ResultFormat::Text => text::render(view, options.width),
-        ResultFormat::Json => json::render(view),
-        ResultFormat::Csv => csv::render(view, options.excel),
-        ResultFormat::Markdown => markdown::render(view),
+        ResultFormat::Text => out.write_all(text::render(view, options.width).as_bytes()),
+        ResultFormat::Json => json::write(view, out),
+        ResultFormat::Csv => out.write_all(csv::render(view, options.excel).as_bytes()),
+        ResultFormat::Markdown => out.write_all(markdown::render(view).as_bytes()),
     }
 }
 

@@ -87,7 +87,7 @@ fn structure(out: &mut String, s: &StructureEvaluation, width: u16) {
     for c in rows {
         t.add_row(vec![
             c.id.clone(),
-            c.title.clone(),
+            c.title.to_string(),
             c.status.label().to_string(),
             levels(c.level, c.expected),
             c.actions.join(" "),
@@ -155,7 +155,7 @@ fn network(
             for c in failing {
                 t.add_row(vec![
                     c.id.clone(),
-                    c.title.clone(),
+                    c.title.to_string(),
                     c.count(Status::MajorGap).to_string(),
                     c.count(Status::MinorGap).to_string(),
                     c.count(Status::NotAssessed).to_string(),
