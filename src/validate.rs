@@ -132,15 +132,31 @@ struct Checked<T> {
 }
 
 impl<T> Checked<T> {
-    fn new(mut folder: StructureFolder, keep: &(dyn Fn(StructureFolder) -> Option<T> + Sync)) -> Checked<T> {
+    fn new(
+        mut folder: StructureFolder,
+        keep: &(dyn Fn(StructureFolder) -> Option<T> + Sync),
+    ) -> Checked<T> {
         let diagnostics = std::mem::take(&mut folder.diagnostics);
         // Sources are only needed to quote files that have diagnostics.
-        let sources = if diagnostics.is_empty() { Vec::new() } else { std::mem::take(&mut folder.sources) };
-        let id = folder.self_assessment.as_ref().map(|a| a.structure.id.clone());
+        let sources = if diagnostics.is_empty() {
+            Vec::new()
+        } else {
+            std::mem::take(&mut folder.sources)
+        };
+        let id = folder
+            .self_assessment
+            .as_ref()
+            .map(|a| a.structure.id.clone());
         let shown = folder.shown.clone();
         let failed = diagnostics.iter().any(Diagnostic::is_error);
         let value = if failed { None } else { keep(folder) };
-        Checked { shown, id, diagnostics, sources, value }
+        Checked {
+            shown,
+            id,
+            diagnostics,
+            sources,
+            value,
+        }
     }
 }
 
@@ -153,7 +169,8 @@ fn report_duplicates<T>(checked: &mut [Checked<T>]) {
         match first.get(&id) {
             Some(previous) => {
                 let finding = Finding::DuplicateStructure { id };
-                let diagnostic = Diagnostic::new(finding, here).with_label(previous.clone(), "premier dossier ici");
+                let diagnostic = Diagnostic::new(finding, here)
+                    .with_label(previous.clone(), "premier dossier ici");
                 item.diagnostics.push(diagnostic);
             }
             None => {

@@ -69,7 +69,10 @@ pub fn run(args: &Args) -> u8 {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if write(&view, args.format, options, &mut out).and_then(|_| out.flush()).is_err() {
+    if write(&view, args.format, options, &mut out)
+        .and_then(|_| out.flush())
+        .is_err()
+    {
         return 2;
     }
     let exit = report.exit_code();

@@ -102,7 +102,6 @@ fn emit(report: &Report, format: DiagnosticFormat) -> u8 {
     u8::try_from(report.exit_code()).unwrap_or(2)
 }
 
-
 /// Width for tables: `COLUMNS`, else 80 (readable on any terminal).
 fn terminal_width() -> u16 {
     std::env::var("COLUMNS")

@@ -33,7 +33,8 @@ pub fn run(args: &Args) -> u8 {
     let today = args.date.unwrap_or_else(crate::date::Date::today);
     let progress = super::progress::bar();
     let nothing = |_| None::<()>;
-    let (mut report, _) = crate::validate::validate(&workspace, &args.paths, today, &progress, &nothing);
+    let (mut report, _) =
+        crate::validate::validate(&workspace, &args.paths, today, &progress, &nothing);
     report.finish(args.deny_warnings);
     super::emit(&report, args.format)
 }

@@ -20,7 +20,11 @@ pub fn evaluate_folder(folder: &StructureFolder) -> Option<StructureEvaluation> 
     Some(StructureEvaluation {
         id: assessment.structure.id.clone(),
         name: assessment.structure.name.clone(),
-        region: assessment.structure.region.clone().filter(|r| !r.is_empty()),
+        region: assessment
+            .structure
+            .region
+            .clone()
+            .filter(|r| !r.is_empty()),
         path: folder.shown.clone(),
         referential: referential.id.clone(),
         version: referential.version.to_string(),

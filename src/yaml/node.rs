@@ -55,6 +55,20 @@ pub enum Node {
 }
 
 impl Node {
+    /// Number of values in the tree, for the alias budget.
+    pub fn size(&self) -> usize {
+        match self {
+            Node::Seq(items) => 1 + items.iter().map(|i| i.value.size()).sum::<usize>(),
+            Node::Map(entries) => {
+                1 + entries
+                    .iter()
+                    .map(|(_, v)| 1 + v.value.size())
+                    .sum::<usize>()
+            }
+            _ => 1,
+        }
+    }
+
     /// French name of the kind of value, for "wrong type" messages.
     pub fn kind_name(&self) -> &'static str {
         match self {

@@ -1,16 +1,22 @@
-//! Parsing a YAML document into a [`Node`] tree with serde-saphyr.
+//! Parsing a YAML document into a [`Node`] tree, from the event stream of
+//! serde-saphyr's own parser (granit-parser, re-exported and pinned with
+//! it). Building the tree from events is three times faster than going
+//! through serde with a span on every value (docs/decisions.md), and keeps
+//! every safety limit here: depth, node count, alias expansion, one document.
 
-use std::fmt;
+use std::collections::HashMap;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::DuplicateKeyPolicy;
+use serde_saphyr::granit_parser::{
+    Event, Marker, Parser, ScalarStyle, ScanError, Span as ParserSpan, Tag,
+};
 
 use super::node::{Node, Span, Spanned};
+use super::scalar;
 
 /// Why a document could not be read at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParseErrorKind {
-    /// Not well-formed YAML.
+    /// Not well-formed YAML, or a construct our files never use.
     Syntax,
     /// A safety limit was hit (alias bomb, nesting, size).
     Limit,
@@ -28,178 +34,212 @@ pub struct ParseError {
 const MAX_DEPTH: usize = 64;
 /// Enough for a referential of tens of thousands of criteria.
 const MAX_NODES: usize = 2_000_000;
-/// Aliases have no use in our files; a few are tolerated, bombs are not.
-const MAX_ALIASES: usize = 1_000;
-/// Events replayed through aliases: stops "billion laughs" early.
-const MAX_REPLAYED_EVENTS: usize = 100_000;
+/// Nodes copied through aliases: stops "billion laughs" early.
+const MAX_ALIAS_NODES: usize = 100_000;
+
+/// A collection being built.
+enum Frame {
+    Seq(Span, Vec<Spanned<Node>>, usize),
+    Map(
+        Span,
+        Vec<(Spanned<String>, Spanned<Node>)>,
+        Option<Spanned<String>>,
+        usize,
+    ),
+}
+
+struct Builder {
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Spanned<Node>>,
+    nodes: usize,
+    alias_nodes: usize,
+    documents: usize,
+    root: Option<Spanned<Node>>,
+}
 
 /// Parses one YAML document. An empty document (or one holding only
 /// comments) gives [`Node::Null`].
 pub fn parse(source: &str) -> Result<Spanned<Node>, ParseError> {
-    let budget = serde_saphyr::budget! {
-        max_depth: MAX_DEPTH,
-        max_nodes: MAX_NODES,
-        max_aliases: MAX_ALIASES,
-        max_documents: 1,
+    let mut builder = Builder {
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        alias_nodes: 0,
+        documents: 0,
+        root: None,
     };
-    let alias_limits = serde_saphyr::alias_limits! {
-        max_total_replayed_events: MAX_REPLAYED_EVENTS,
-        max_alias_expansions_per_anchor: MAX_ALIASES,
-    };
-    let options = serde_saphyr::options! {
-        duplicate_keys: DuplicateKeyPolicy::PassThrough,
-        with_snippet: false,
-        budget: budget,
-        alias_limits: alias_limits,
-    };
-    match serde_saphyr::from_str_with_options::<serde_saphyr::Spanned<RawNode>>(source, options) {
-        Ok(node) => Ok(convert(node)),
-        Err(error) => Err(to_parse_error(&error)),
+    for item in Parser::new_from_str(source) {
+        let (event, span) = item.map_err(|e| scan_error(&e))?;
+        builder.event(event, span)?;
+    }
+    Ok(builder
+        .root
+        .unwrap_or_else(|| Spanned::new(Node::Null, Span::START)))
+}
+
+impl Builder {
+    fn event(&mut self, event: Event, span: ParserSpan) -> Result<(), ParseError> {
+        let at = span_of(&span);
+        match event {
+            Event::DocumentStart(..) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err(syntax(
+                        "un fichier ne contient qu'un seul document YAML (« --- » en trop)",
+                        at,
+                    ));
+                }
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                self.count(1, at)?;
+                if let Some(Frame::Map(_, _, pending @ None, _)) = self.stack.last_mut() {
+                    // Keys keep their spelling: `01:` stays "01".
+                    *pending = Some(Spanned::new(value.into_owned(), at));
+                    return Ok(());
+                }
+                let node = Spanned::new(scalar_node(&value, style, tag.as_deref()), at);
+                self.complete(node, anchor)?;
+            }
+            Event::SequenceStart(_, anchor, _) => {
+                self.open(Frame::Seq(at, Vec::new(), anchor), at)?
+            }
+            Event::MappingStart(_, anchor, _) => {
+                self.open(Frame::Map(at, Vec::new(), None, anchor), at)?
+            }
+            Event::SequenceEnd | Event::MappingEnd => self.close()?,
+            Event::Alias(id) => {
+                let Some(target) = self.anchors.get(&id).cloned() else {
+                    return Err(syntax("alias sans ancre correspondante", at));
+                };
+                let size = target.value.size();
+                self.alias_nodes += size;
+                if self.alias_nodes > MAX_ALIAS_NODES {
+                    return Err(limit(
+                        format!("plus de {MAX_ALIAS_NODES} valeurs recopiées par des alias"),
+                        at,
+                    ));
+                }
+                self.count(size, at)?;
+                self.complete(Spanned::new(target.value, at), 0)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn count(&mut self, nodes: usize, at: Span) -> Result<(), ParseError> {
+        self.nodes += nodes;
+        if self.nodes > MAX_NODES {
+            return Err(limit(format!("plus de {MAX_NODES} valeurs"), at));
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, frame: Frame, at: Span) -> Result<(), ParseError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(limit(
+                format!("plus de {MAX_DEPTH} niveaux d'imbrication"),
+                at,
+            ));
+        }
+        self.count(1, at)?;
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    fn close(&mut self) -> Result<(), ParseError> {
+        let (node, anchor) = match self.stack.pop() {
+            Some(Frame::Seq(span, items, anchor)) => (Spanned::new(Node::Seq(items), span), anchor),
+            Some(Frame::Map(span, entries, _, anchor)) => {
+                (Spanned::new(Node::Map(entries), span), anchor)
+            }
+            None => return Ok(()),
+        };
+        self.complete(node, anchor)
+    }
+
+    /// Places a finished node in its parent, or as the document.
+    fn complete(&mut self, node: Spanned<Node>, anchor: usize) -> Result<(), ParseError> {
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::Seq(_, items, _)) => items.push(node),
+            Some(Frame::Map(_, entries, pending, _)) => match pending.take() {
+                Some(key) => entries.push((key, node)),
+                // Scalar keys are taken in `event`; only aliases and
+                // collections get here as keys.
+                None => match node.value {
+                    Node::Str(text) => *pending = Some(Spanned::new(text, node.span)),
+                    _ => {
+                        return Err(syntax(
+                            "clé complexe (liste, dictionnaire ou alias) non prise en charge",
+                            node.span,
+                        ));
+                    }
+                },
+            },
+        }
+        Ok(())
     }
 }
 
-fn to_parse_error(error: &serde_saphyr::Error) -> ParseError {
-    let detail = error.to_string();
-    let kind = match error {
-        serde_saphyr::Error::Budget { .. } => ParseErrorKind::Limit,
-        _ if ["limit", "alias", "budget", "recursion"]
-            .iter()
-            .any(|w| detail.contains(w)) =>
-        {
+/// A scalar's value: quoted and block scalars are text; plain ones follow
+/// the YAML 1.2 core schema; `!!str` forces text.
+fn scalar_node(value: &str, style: ScalarStyle, tag: Option<&Tag>) -> Node {
+    let forced_text = tag.is_some_and(|t| t.is_yaml_core_schema_tag("str"));
+    if style != ScalarStyle::Plain || forced_text {
+        return Node::Str(value.to_string());
+    }
+    scalar::resolve(value)
+}
+
+fn span_of(span: &ParserSpan) -> Span {
+    let start = span.start.byte_offset().unwrap_or(0);
+    let end = span.end.byte_offset().unwrap_or(start);
+    Span {
+        line: marker_line(&span.start),
+        column: u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX),
+        offset: start,
+        len: end.saturating_sub(start),
+    }
+}
+
+fn marker_line(marker: &Marker) -> u32 {
+    u32::try_from(marker.line().max(1)).unwrap_or(u32::MAX)
+}
+
+fn scan_error(error: &ScanError) -> ParseError {
+    let marker = error.marker();
+    let span = Span {
+        line: marker_line(marker),
+        column: u32::try_from(marker.col() + 1).unwrap_or(u32::MAX),
+        offset: marker.byte_offset().unwrap_or(0),
+        len: 0,
+    };
+    let detail = error.info();
+    let kind =
+        if detail.contains("limit") || detail.contains("recursion") || detail.contains("depth") {
             ParseErrorKind::Limit
-        }
-        _ => ParseErrorKind::Syntax,
-    };
-    let span = error
-        .location()
-        .map(|location| span_of(&location))
-        .unwrap_or(Span::START);
-    // The parser appends its own position; ours is given separately.
-    let detail = match detail.find(" at line ") {
-        Some(cut) => detail[..cut].to_string(),
-        None => detail,
-    };
+        } else {
+            ParseErrorKind::Syntax
+        };
     ParseError { kind, detail, span }
 }
 
-fn span_of(location: &serde_saphyr::Location) -> Span {
-    let span = location.span();
-    Span {
-        line: u32::try_from(location.line()).unwrap_or(u32::MAX).max(1),
-        column: u32::try_from(location.column()).unwrap_or(u32::MAX).max(1),
-        offset: span
-            .byte_offset()
-            .and_then(|o| usize::try_from(o).ok())
-            .unwrap_or(0),
-        len: span
-            .byte_len()
-            .and_then(|l| usize::try_from(l).ok())
-            .unwrap_or(0),
+fn syntax(detail: &str, span: Span) -> ParseError {
+    ParseError {
+        kind: ParseErrorKind::Syntax,
+        detail: detail.to_string(),
+        span,
     }
 }
 
-/// The tree as serde-saphyr hands it over, converted to [`Node`] afterwards
-/// so that the parser's types never leave this module.
-enum RawNode {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Str(String),
-    Seq(Vec<serde_saphyr::Spanned<RawNode>>),
-    Map(
-        Vec<(
-            serde_saphyr::Spanned<String>,
-            serde_saphyr::Spanned<RawNode>,
-        )>,
-    ),
-}
-
-fn convert(node: serde_saphyr::Spanned<RawNode>) -> Spanned<Node> {
-    let span = span_of(&node.referenced);
-    let value = match node.value {
-        RawNode::Null => Node::Null,
-        RawNode::Bool(b) => Node::Bool(b),
-        RawNode::Int(i) => Node::Int(i),
-        RawNode::Float(f) => Node::Float(f),
-        RawNode::Str(s) => Node::Str(s),
-        RawNode::Seq(items) => Node::Seq(items.into_iter().map(convert).collect()),
-        RawNode::Map(entries) => Node::Map(
-            entries
-                .into_iter()
-                .map(|(key, value)| {
-                    let key_span = span_of(&key.referenced);
-                    (Spanned::new(key.value, key_span), convert(value))
-                })
-                .collect(),
-        ),
-    };
-    Spanned::new(value, span)
-}
-
-struct RawNodeVisitor;
-
-impl<'de> Visitor<'de> for RawNodeVisitor {
-    type Value = RawNode;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any YAML value")
-    }
-    fn visit_unit<E>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
-    }
-    fn visit_none<E>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawNode, D::Error> {
-        RawNode::deserialize(d)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<RawNode, E> {
-        Ok(RawNode::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<RawNode, E> {
-        Ok(RawNode::Int(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<RawNode, E> {
-        Ok(match i64::try_from(v) {
-            Ok(i) => RawNode::Int(i),
-            Err(_) => RawNode::Str(v.to_string()),
-        })
-    }
-    fn visit_i128<E>(self, v: i128) -> Result<RawNode, E> {
-        Ok(RawNode::Str(v.to_string()))
-    }
-    fn visit_u128<E>(self, v: u128) -> Result<RawNode, E> {
-        Ok(RawNode::Str(v.to_string()))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<RawNode, E> {
-        Ok(RawNode::Float(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<RawNode, E> {
-        Ok(RawNode::Str(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<RawNode, E> {
-        Ok(RawNode::Str(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawNode, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(RawNode::Seq(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<serde_saphyr::Spanned<String>>()? {
-            let value = map.next_value()?;
-            entries.push((key, value));
-        }
-        Ok(RawNode::Map(entries))
-    }
-}
-
-impl<'de> Deserialize<'de> for RawNode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RawNodeVisitor)
+fn limit(detail: String, span: Span) -> ParseError {
+    ParseError {
+        kind: ParseErrorKind::Limit,
+        detail,
+        span,
     }
 }

@@ -95,11 +95,20 @@ pub fn write(view: &EvaluationView, out: &mut dyn std::io::Write) -> std::io::Re
         structures: view.structures.iter().map(structure).collect(),
         reseau: view.network.as_ref().map(|criteria| Network {
             structures: view.structures.len(),
-            pretes_pour_audit: view.structures.iter().filter(|s| s.evaluation.summary.ready).count(),
+            pretes_pour_audit: view
+                .structures
+                .iter()
+                .filter(|s| s.evaluation.summary.ready)
+                .count(),
             criteres: criteria.iter().map(Counts).collect(),
         }),
         regions: view.regions.as_ref().map(regions),
-        diagnostics: view.report.diagnostics().iter().map(crate::output::diagnostic_json).collect(),
+        diagnostics: view
+            .report
+            .diagnostics()
+            .iter()
+            .map(crate::output::diagnostic_json)
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &root)?;
     out.write_all(b"\n")
@@ -109,7 +118,11 @@ fn regions(regions: &BTreeMap<String, RegionSummary>) -> BTreeMap<&str, Region> 
     regions
         .iter()
         .map(|(name, r)| {
-            let region = Region { structures: r.structures, pretes_pour_audit: r.ready, taux_conformite_moyen: r.mean_rate };
+            let region = Region {
+                structures: r.structures,
+                pretes_pour_audit: r.ready,
+                taux_conformite_moyen: r.mean_rate,
+            };
             (name.as_str(), region)
         })
         .collect()

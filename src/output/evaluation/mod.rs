@@ -48,7 +48,12 @@ pub struct RenderOptions {
 
 /// Writes the view in `format`. JSON is streamed: a large network never
 /// sits in memory as text.
-pub fn write(view: &EvaluationView, format: ResultFormat, options: RenderOptions, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(
+    view: &EvaluationView,
+    format: ResultFormat,
+    options: RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
         ResultFormat::Text => out.write_all(text::render(view, options.width).as_bytes()),
         ResultFormat::Json => json::write(view, out),
