@@ -30,4 +30,5 @@ pub mod suggest;
 pub mod validate;
 pub mod walk;
 pub mod workspace;
+pub mod write;
 pub mod yaml;

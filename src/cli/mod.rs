@@ -4,6 +4,7 @@
 mod evaluate;
 mod init;
 mod lint;
+mod plan;
 mod progress;
 mod schema;
 mod validate;
@@ -61,6 +62,9 @@ enum Command {
     /// Calcule les écarts de chaque structure, sa préparation à l'audit et la vue réseau
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Evaluate(evaluate::Args),
+    /// Crée ou complète le plan d'amélioration à partir des écarts, sans rien perdre ; --suivi pour son avancement
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Plan(plan::Args),
     /// Affiche le schéma JSON (draft-07) d'un type de fichier, pour les éditeurs
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Schema(schema::Args),
@@ -82,6 +86,7 @@ pub fn run() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Evaluate(args) => evaluate::run(&args),
+        Command::Plan(args) => plan::run(&args),
     };
     ExitCode::from(code)
 }

@@ -7,6 +7,7 @@ mod github;
 mod gitlab;
 mod json;
 mod junit;
+pub mod plan;
 mod sarif;
 mod text;
 

@@ -2,7 +2,11 @@
 //! (`plan.yaml`, §4.4).
 
 mod check;
+pub mod edit;
+pub mod follow_up;
 mod read;
+pub mod scaffold;
+pub mod update;
 
 pub use check::{check, check_criterion};
 pub use read::{RawAction, RawPlan, read};
@@ -21,7 +25,7 @@ pub struct Plan {
 }
 
 /// One action of the plan.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Action {
     pub id: String,
     /// Critères whose gap the action answers.

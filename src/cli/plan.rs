@@ -1,0 +1,170 @@
+//! `label plan DIR [--dry-run] [--suivi]`
+
+use std::path::PathBuf;
+
+use crate::date::Date;
+use crate::diagnostics::Report;
+use crate::output::plan as show;
+use crate::output::{Color, DiagnosticFormat, render_diagnostics};
+use crate::plan::follow_up::follow_up;
+use crate::plan::update::{UpdateError, update};
+use crate::plan::{self, FILE_NAME};
+use crate::self_assessment;
+use crate::source::SourceFile;
+use crate::structure::{self, Resolver, StructureFolder};
+use crate::workspace::Workspace;
+use crate::write::write_atomically;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Dossier de la structure
+    #[arg(value_name = "DOSSIER")]
+    dir: PathBuf,
+    /// Montre les changements sous forme de diff, sans rien écrire
+    #[arg(long)]
+    dry_run: bool,
+    /// Suivi du plan : statut des actions, retards, avancement par principe
+    #[arg(long)]
+    suivi: bool,
+    /// Format du suivi
+    #[arg(long, value_enum, default_value = "text")]
+    format: FollowUpFormat,
+    /// Avec --suivi : code de sortie 1 si une action est en retard
+    #[arg(long, value_enum, value_name = "SEUIL")]
+    fail_on: Option<PlanFailOn>,
+    /// Date du jour, pour les échéances (AAAA-MM-JJ ; par défaut aujourd'hui)
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    date: Option<Date>,
+    /// Largeur des tableaux (par défaut : COLUMNS, sinon 80)
+    #[arg(long, value_name = "COLONNES")]
+    largeur: Option<u16>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FollowUpFormat {
+    /// Tableaux lisibles
+    Text,
+    /// JSON stable (`"format": 1`)
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanFailOn {
+    /// Au moins une action en retard
+    Retard,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let cwd = match super::current_dir() {
+        Ok(dir) => dir,
+        Err(code) => return code,
+    };
+    let workspace = match Workspace::discover(&cwd) {
+        Ok(workspace) => workspace,
+        Err(diagnostic) => return super::config_error(diagnostic, DiagnosticFormat::Text),
+    };
+    let dir = cwd.join(&args.dir);
+    let shown = workspace.shown(&dir);
+    if !dir.join(self_assessment::FILE_NAME).is_file() {
+        return super::fail(&format!(
+            "{shown} n'est pas un dossier de structure (pas de {})",
+            self_assessment::FILE_NAME
+        ));
+    }
+    let today = args.date.unwrap_or_else(Date::today);
+    let resolver = Resolver::new(workspace.catalog());
+    let folder = structure::load(&dir, &shown, &resolver, today);
+    if folder.has_errors() {
+        return report_errors(folder);
+    }
+    if args.suivi {
+        return follow(args, &folder, today);
+    }
+    let path = dir.join(FILE_NAME);
+    let path_shown = workspace.shown(&path);
+    let current = if path.exists() {
+        match SourceFile::read(&path, &path_shown) {
+            Ok(source) => Some(source.text),
+            Err(d) => return super::fail(&d.message),
+        }
+    } else {
+        None
+    };
+    let update = match update(&folder, current.as_deref(), today) {
+        Ok(update) => update,
+        Err(UpdateError::Shape) => {
+            return super::fail(&format!(
+                "{path_shown} : la liste « actions » est écrite sur une ligne ([…]) ; écrivez-la en liste à tirets pour que label plan puisse la compléter. Rien n'a été modifié."
+            ));
+        }
+        Err(UpdateError::Internal(diagnostics)) => {
+            let details: Vec<String> = diagnostics
+                .iter()
+                .map(crate::output::concise_line)
+                .collect();
+            return super::fail(&format!(
+                "erreur interne, rien n'a été écrit : {}",
+                details.join(" ; ")
+            ));
+        }
+        Err(UpdateError::Invalid) => {
+            return super::fail("fichiers invalides : lancez label validate");
+        }
+    };
+    if args.dry_run {
+        if update.changes() {
+            print!("{}", show::diff(&update, &path_shown));
+        }
+        print!("{}", show::summary(&update, &path_shown, false));
+        return 0;
+    }
+    if update.changes()
+        && let Err(error) = write_atomically(&path, &update.after)
+    {
+        return super::fail(&format!(
+            "écriture de {path_shown} impossible : {error} ; rien n'a été modifié"
+        ));
+    }
+    print!("{}", show::summary(&update, &path_shown, true));
+    0
+}
+
+fn follow(args: &Args, folder: &StructureFolder, today: Date) -> u8 {
+    let (Some(plan), Some(referential)) = (&folder.plan, &folder.referential) else {
+        println!(
+            "Pas encore de {FILE_NAME} : « label plan {} » le crée à partir des écarts.",
+            args.dir.display()
+        );
+        return 0;
+    };
+    let follow = follow_up(plan, referential, today);
+    let text = match args.format {
+        FollowUpFormat::Text => {
+            show::follow_up_text(&follow, args.largeur.unwrap_or_else(super::terminal_width))
+        }
+        FollowUpFormat::Json => show::follow_up_json(&follow, &plan.structure),
+    };
+    print!("{text}");
+    u8::from(args.fail_on == Some(PlanFailOn::Retard) && follow.overdue() > 0)
+}
+
+/// Invalid files: every problem is shown and nothing is written.
+fn report_errors(folder: StructureFolder) -> u8 {
+    let mut report = Report::default();
+    for source in folder.sources {
+        report.add_source(source.path, source.text);
+    }
+    report.extend(folder.diagnostics);
+    report.checked = 1;
+    report.finish(false);
+    let color = Color::detect(std::io::IsTerminal::is_terminal(&std::io::stderr()));
+    eprint!(
+        "{}",
+        render_diagnostics(&report, DiagnosticFormat::Text, color)
+    );
+    eprintln!(
+        "{} n'a pas été modifié : corrigez d'abord ces erreurs.",
+        plan::FILE_NAME
+    );
+    1
+}

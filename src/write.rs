@@ -1,0 +1,63 @@
+//! Writing a user's file safely: atomically (a crash leaves the old file or
+//! the new one, never half of one) and never through a read-only mark.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+/// Why a file was not written; nothing was changed in every case.
+#[derive(Debug)]
+pub enum WriteError {
+    ReadOnlyFile,
+    ReadOnlyFolder,
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::ReadOnlyFile => f.write_str("le fichier est en lecture seule"),
+            WriteError::ReadOnlyFolder => f.write_str("le dossier est en lecture seule"),
+            WriteError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Replaces (or creates) `path` with `text`. Read-only marks are honoured
+/// even for an administrator, who could otherwise write through them.
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), WriteError> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if is_read_only(folder) {
+        return Err(WriteError::ReadOnlyFolder);
+    }
+    let existing = fs::metadata(path).ok();
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.permissions().readonly())
+    {
+        return Err(WriteError::ReadOnlyFile);
+    }
+    let mut temp = tempfile::NamedTempFile::new_in(folder).map_err(WriteError::Io)?;
+    temp.write_all(text.as_bytes())
+        .and_then(|_| temp.as_file().sync_all())
+        .map_err(WriteError::Io)?;
+    if let Some(meta) = existing {
+        fs::set_permissions(temp.path(), meta.permissions()).map_err(WriteError::Io)?;
+    }
+    temp.persist(path).map_err(|e| WriteError::Io(e.error))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn is_read_only(folder: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(folder).is_ok_and(|m| m.permissions().mode() & 0o222 == 0)
+}
+
+#[cfg(not(unix))]
+fn is_read_only(folder: &Path) -> bool {
+    fs::metadata(folder).is_ok_and(|m| m.permissions().readonly())
+}
