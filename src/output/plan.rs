@@ -144,11 +144,7 @@ pub fn follow_up_text(follow: &FollowUp, width: u16) -> String {
                 "Avancement",
             ]);
         for p in &follow.principles {
-            let progress = if p.total == 0 {
-                0
-            } else {
-                p.done * 100 / p.total
-            };
+            let progress = (p.done * 100).checked_div(p.total).unwrap_or(0);
             t.add_row(vec![
                 format!("{} {}", p.id, p.title),
                 p.total.to_string(),
