@@ -1,0 +1,258 @@
+//! `label plan`: scaffolding, updating without loss, refusing bad input.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{label, root};
+
+const DATE: &str = "2026-11-27";
+
+/// A temporary copy of one example structure.
+fn structure(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join(name);
+    copy_dir(&root().join("examples/structures").join(name), &target);
+    (dir, target)
+}
+
+fn plan(dir: &Path, folder: &str, extra: &[&str]) -> common::Run {
+    let mut args = vec!["plan", folder, "--date", DATE];
+    args.extend(extra);
+    label(dir, &args)
+}
+
+#[test]
+fn scaffolds_a_new_plan_majors_first() {
+    let (dir, ml) = structure("ml-val-de-garonne");
+    fs::remove_file(ml.join("plan.yaml")).unwrap();
+    let run = plan(dir.path(), "ml-val-de-garonne", &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = fs::read_to_string(ml.join("plan.yaml")).unwrap();
+    insta::assert_snapshot!("scaffolded_plan", written);
+    assert!(
+        written.find("criteres: [VAL-03]").unwrap() < written.find("criteres: [GOUV-05]").unwrap()
+    );
+    assert_eq!(
+        label(
+            dir.path(),
+            &["validate", "ml-val-de-garonne", "--date", DATE]
+        )
+        .code,
+        0
+    );
+    let again = plan(dir.path(), "ml-val-de-garonne", &[]);
+    assert!(again.stdout.contains("aucune action à ajouter"));
+    assert_eq!(fs::read_to_string(ml.join("plan.yaml")).unwrap(), written);
+}
+
+#[test]
+fn update_keeps_every_byte_and_continues_ids() {
+    let (dir, ml) = structure("ml-val-de-garonne");
+    let before = fs::read_to_string(ml.join("plan.yaml")).unwrap();
+    let run = plan(dir.path(), "ml-val-de-garonne", &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("update_summary", run.stdout);
+    let after = fs::read_to_string(ml.join("plan.yaml")).unwrap();
+    assert!(after.starts_with(&before));
+    assert!(after.contains("  - id: A03\n    criteres: [TERR-01]\n"));
+    assert!(
+        !after.contains("[VAL-03]\n    titre: \"Atteindre"),
+        "VAL-03 already answered by A01"
+    );
+}
+
+#[test]
+fn dry_run_shows_a_diff_and_writes_nothing() {
+    let (dir, ml) = structure("ml-val-de-garonne");
+    let before = fs::read_to_string(ml.join("plan.yaml")).unwrap();
+    let run = plan(dir.path(), "ml-val-de-garonne", &["--dry-run"]);
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!("dry_run", run.stdout);
+    assert_eq!(fs::read_to_string(ml.join("plan.yaml")).unwrap(), before);
+}
+
+#[test]
+fn audit_nonconformities_get_actions_due_after_the_audit() {
+    let (dir, ml) = structure("ml-pays-de-vitre");
+    let audit = fs::read_to_string(ml.join("audit.yaml")).unwrap();
+    let audit = audit.replacen(
+        "  GOUV-02:\n    resultat: conforme",
+        "  GOUV-02:\n    resultat: nc_majeure",
+        1,
+    );
+    fs::write(ml.join("audit.yaml"), audit).unwrap();
+    let run = plan(dir.path(), "ml-pays-de-vitre", &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = fs::read_to_string(ml.join("plan.yaml")).unwrap();
+    assert!(
+        after.contains(
+            "  - id: A04\n    criteres: [GOUV-02]\n    titre: \"Lever la non-conformité majeure : "
+        ),
+        "{after}"
+    );
+    assert!(
+        after.contains("echeance: 2027-01-08\n    statut: a_faire\n    origine: audit\n"),
+        "audit end + 3 months"
+    );
+}
+
+#[test]
+fn crlf_plans_stay_crlf() {
+    let (dir, ml) = structure("ml-val-de-garonne");
+    let crlf = fs::read_to_string(ml.join("plan.yaml"))
+        .unwrap()
+        .replace('\n', "\r\n");
+    fs::write(ml.join("plan.yaml"), &crlf).unwrap();
+    assert_eq!(plan(dir.path(), "ml-val-de-garonne", &[]).code, 0);
+    let after = fs::read_to_string(ml.join("plan.yaml")).unwrap();
+    assert!(after.starts_with(&crlf));
+    assert!(
+        !after.replace("\r\n", "").contains('\n'),
+        "a bare LF was written"
+    );
+}
+
+#[test]
+fn invalid_plans_are_reported_and_left_untouched() {
+    let cases = [
+        (
+            "autre version",
+            "version: 1.0.0",
+            "version: 0.9.0",
+            "STR002",
+        ),
+        (
+            "critère inconnu",
+            "criteres: [GOUV-05]",
+            "criteres: [GOUV-5]",
+            "CRT001",
+        ),
+        ("identifiant en double", "id: A02", "id: A01", "REF001"),
+    ];
+    for (name, from, to, code) in cases {
+        let (dir, ml) = structure("ml-val-de-garonne");
+        let text = fs::read_to_string(ml.join("plan.yaml"))
+            .unwrap()
+            .replacen(from, to, 1);
+        fs::write(ml.join("plan.yaml"), &text).unwrap();
+        let run = plan(dir.path(), "ml-val-de-garonne", &[]);
+        assert_eq!(run.code, 1, "{name}");
+        assert!(run.stderr.contains(code), "{name}: {}", run.stderr);
+        assert_eq!(
+            fs::read_to_string(ml.join("plan.yaml")).unwrap(),
+            text,
+            "{name}"
+        );
+    }
+    let (dir, ml) = structure("ml-val-de-garonne");
+    fs::write(ml.join("plan.yaml"), "- id: A01\n  titre: une liste\n").unwrap();
+    let run = plan(dir.path(), "ml-val-de-garonne", &[]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("SCH003"));
+    assert_eq!(
+        fs::read_to_string(ml.join("plan.yaml")).unwrap(),
+        "- id: A01\n  titre: une liste\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_file_or_folder_is_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, ml) = structure("ml-val-de-garonne");
+    let path = ml.join("plan.yaml");
+    let before = fs::read_to_string(&path).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let run = plan(dir.path(), "ml-val-de-garonne", &[]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("lecture seule"), "{}", run.stderr);
+    assert_eq!(fs::read_to_string(&path).unwrap(), before);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    fs::set_permissions(&ml, fs::Permissions::from_mode(0o555)).unwrap();
+    let run = plan(dir.path(), "ml-val-de-garonne", &[]);
+    fs::set_permissions(&ml, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("dossier est en lecture seule"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), before);
+}
+
+#[test]
+fn a_flow_list_is_refused_without_change() {
+    let (dir, ml) = structure("ml-val-de-garonne");
+    let text = "referentiel: missions-locales\nversion: 1.0.0\nstructure: ml-val-de-garonne\nactions: [{id: A01, criteres: [VAL-03], titre: RGPD, statut: en_cours}]\n";
+    fs::write(ml.join("plan.yaml"), text).unwrap();
+    let run = plan(dir.path(), "ml-val-de-garonne", &[]);
+    assert_eq!(run.code, 2);
+    assert_eq!(fs::read_to_string(ml.join("plan.yaml")).unwrap(), text);
+}
+
+#[test]
+fn follow_up_and_overdue_gate() {
+    let run = label(
+        &root(),
+        &[
+            "plan",
+            "examples/structures/ml-val-de-garonne",
+            "--suivi",
+            "--date",
+            DATE,
+        ],
+    );
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!("follow_up", run.stdout);
+    let late = label(
+        &root(),
+        &[
+            "plan",
+            "examples/structures/ml-val-de-garonne",
+            "--suivi",
+            "--fail-on",
+            "retard",
+            "--date",
+            "2027-01-01",
+        ],
+    );
+    assert_eq!(late.code, 1);
+    assert!(late.stdout.contains("EN RETARD"));
+    let json = label(
+        &root(),
+        &[
+            "plan",
+            "examples/structures/ml-val-de-garonne",
+            "--suivi",
+            "--format",
+            "json",
+            "--date",
+            "2027-01-01",
+        ],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["en_retard"], 1);
+}
+
+#[test]
+fn not_a_structure_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = label(dir.path(), &["plan", "."]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("n'est pas un dossier de structure"));
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &dest);
+        } else {
+            fs::copy(entry.path(), dest).unwrap();
+        }
+    }
+}
