@@ -132,7 +132,7 @@ fn fail_on_thresholds() {
 fn an_invalid_structure_does_not_stop_the_others() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["ml-pays-de-vitre", "ml-val-de-garonne"] {
-        copy_dir(
+        common::copy_dir(
             &root().join("examples/structures").join(name),
             &dir.path().join(name),
         );
@@ -204,17 +204,4 @@ fn output_is_deterministic() {
         DATE,
     ];
     assert_eq!(label(&root(), &args).stdout, label(&root(), &args).stdout);
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            fs::copy(entry.path(), dest).unwrap();
-        }
-    }
 }

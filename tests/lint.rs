@@ -74,7 +74,7 @@ fn json_carries_the_format_version() {
 fn folder_form_duplicate_ids_across_files_point_at_both() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("tdr");
-    copy_dir(&root().join("referentiels/tetes-de-reseau/1.0.0"), &copy);
+    common::copy_dir(&root().join("referentiels/tetes-de-reseau/1.0.0"), &copy);
     let second = copy.join("principes/02-representation.yaml");
     let text = fs::read_to_string(&second)
         .unwrap()
@@ -103,7 +103,7 @@ fn folder_form_duplicate_ids_across_files_point_at_both() {
 fn place_under_referentiels_is_checked_for_folders_and_files() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("referentiels/tetes-de-reseau/2.0.0");
-    copy_dir(&root().join("referentiels/tetes-de-reseau/1.0.0"), &target);
+    common::copy_dir(&root().join("referentiels/tetes-de-reseau/1.0.0"), &target);
     let run = label(dir.path(), &["lint", "--format", "concise"]);
     assert_eq!(run.code, 1);
     assert!(
@@ -112,17 +112,4 @@ fn place_under_referentiels_is_checked_for_folders_and_files() {
         "{}",
         run.stdout
     );
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            fs::copy(entry.path(), dest).unwrap();
-        }
-    }
 }

@@ -13,7 +13,7 @@ const DATE: &str = "2026-11-27";
 fn structure(name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join(name);
-    copy_dir(&root().join("examples/structures").join(name), &target);
+    common::copy_dir(&root().join("examples/structures").join(name), &target);
     (dir, target)
 }
 
@@ -242,17 +242,4 @@ fn not_a_structure_folder() {
     let run = label(dir.path(), &["plan", "."]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("n'est pas un dossier de structure"));
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            fs::copy(entry.path(), dest).unwrap();
-        }
-    }
 }

@@ -145,8 +145,8 @@ fn init_refuses_bad_arguments() {
     );
 }
 
-#[test]
-fn mistakes_of_every_kind_are_reported_in_one_run() {
+/// A structure folder holding one mistake of each kind.
+fn mistakes() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let ml = dir.path().join("ml");
     fs::create_dir_all(ml.join("preuves")).unwrap();
@@ -159,9 +159,31 @@ fn mistakes_of_every_kind_are_reported_in_one_run() {
     )
     .unwrap();
     fs::write(ml.join("plan.yaml"), "- id: A01\n").unwrap();
+    fs::write(
+        ml.join("audit.yaml"),
+        "referentiel: missions-locales\nversion: 1.0.0\nstructure: ml-autre\ntype: initial\ndebut: 2026-10-08\nfin: 2026-10-07\n\
+         auditeurs: [{ nom: Marc Le Goff, role: pair }]\nconstats:\n  GOUV-01: { resultat: conforme }\n  ACC-2: { resultat: nc_grave }\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn mistakes_of_every_kind_are_reported_in_one_run() {
+    let dir = mistakes();
     let run = label(dir.path(), &["validate", "--format", "concise"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("validate_many_mistakes", run.stdout);
+}
+
+#[test]
+fn validate_in_every_format() {
+    let dir = mistakes();
+    for format in ["text", "json", "github", "sarif", "junit", "gitlab"] {
+        let run = label(dir.path(), &["validate", "--format", format]);
+        assert_eq!(run.code, 1, "{format}");
+        insta::assert_snapshot!(format!("validate_{format}"), run.stdout);
+    }
 }
 
 #[cfg(unix)]

@@ -6,7 +6,6 @@ use crate::evaluation::{self, FailOn};
 use std::io::Write;
 
 use crate::output::evaluation::{EvaluationView, RenderOptions, ResultFormat, write};
-use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -37,15 +36,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> u8 {
-    let cwd = match super::current_dir() {
-        Ok(dir) => dir,
-        Err(code) => return code,
-    };
-    let workspace = match Workspace::discover(&cwd) {
+    let workspace = match super::workspace(crate::output::DiagnosticFormat::Text) {
         Ok(workspace) => workspace,
-        Err(diagnostic) => {
-            return super::config_error(diagnostic, crate::output::DiagnosticFormat::Text);
-        }
+        Err(code) => return code,
     };
     let today = args.date.unwrap_or_else(crate::date::Date::today);
     let keep = |folder: crate::structure::StructureFolder| evaluation::evaluate_folder(&folder);

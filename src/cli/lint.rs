@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use crate::lint;
 use crate::output::DiagnosticFormat;
-use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,13 +19,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> u8 {
-    let cwd = match super::current_dir() {
-        Ok(dir) => dir,
-        Err(code) => return code,
-    };
-    let workspace = match Workspace::discover(&cwd) {
+    let workspace = match super::workspace(args.format) {
         Ok(workspace) => workspace,
-        Err(diagnostic) => return super::config_error(diagnostic, args.format),
+        Err(code) => return code,
     };
     let mut report = lint::lint(&workspace, &args.paths);
     report.finish(args.deny_warnings);

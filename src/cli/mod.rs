@@ -122,6 +122,14 @@ fn fail(message: &str) -> u8 {
     2
 }
 
+/// The workspace of the current folder; an invalid `label.toml` is
+/// reported in `format` and stops the command.
+fn workspace(format: DiagnosticFormat) -> Result<crate::workspace::Workspace, u8> {
+    let cwd = current_dir()?;
+    crate::workspace::Workspace::discover(&cwd)
+        .map_err(|diagnostic| config_error(diagnostic, format))
+}
+
 /// The current folder, or a fatal error.
 fn current_dir() -> Result<std::path::PathBuf, u8> {
     std::env::current_dir().map_err(|e| fail(&format!("dossier courant inaccessible : {e}")))

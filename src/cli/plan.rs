@@ -12,7 +12,6 @@ use crate::plan::{self, FILE_NAME};
 use crate::self_assessment;
 use crate::source::SourceFile;
 use crate::structure::{self, Resolver, StructureFolder};
-use crate::workspace::Workspace;
 use crate::write::write_atomically;
 
 #[derive(Debug, clap::Args)]
@@ -55,15 +54,11 @@ pub enum PlanFailOn {
 }
 
 pub fn run(args: &Args) -> u8 {
-    let cwd = match super::current_dir() {
-        Ok(dir) => dir,
+    let workspace = match super::workspace(DiagnosticFormat::Text) {
+        Ok(workspace) => workspace,
         Err(code) => return code,
     };
-    let workspace = match Workspace::discover(&cwd) {
-        Ok(workspace) => workspace,
-        Err(diagnostic) => return super::config_error(diagnostic, DiagnosticFormat::Text),
-    };
-    let dir = cwd.join(&args.dir);
+    let dir = workspace.cwd.join(&args.dir);
     let shown = workspace.shown(&dir);
     if !dir.join(self_assessment::FILE_NAME).is_file() {
         return super::fail(&format!(
