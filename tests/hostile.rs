@@ -178,8 +178,24 @@ fn a_symbolic_link_loop_inside_a_referential_folder() {
 #[test]
 fn bad_arguments_exit_two() {
     let dir = tempfile::tempdir().unwrap();
-    assert_eq!(label(dir.path(), &["lint", "--format", "pdf"]).code, 2);
-    assert_eq!(label(dir.path(), &["inconnue"]).code, 2);
+    let bad_format = label(dir.path(), &["lint", "--format", "pdf"]);
+    assert_eq!(bad_format.code, 2);
+    assert!(
+        bad_format
+            .stderr
+            .starts_with("erreur : valeur « pdf » invalide pour --format"),
+        "{}",
+        bad_format.stderr
+    );
+    let unknown = label(dir.path(), &["valdate"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown
+            .stderr
+            .contains("vouliez-vous dire « evaluate » ou « validate » ?"),
+        "{}",
+        unknown.stderr
+    );
 }
 
 #[test]

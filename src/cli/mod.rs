@@ -7,6 +7,7 @@ mod lint;
 mod plan;
 mod progress;
 mod schema;
+mod usage_error;
 mod validate;
 
 use std::io::{IsTerminal, Write};
@@ -20,7 +21,7 @@ use crate::output::{self, Color, DiagnosticFormat};
 const HELP_TEMPLATE: &str = "\
 {before-help}{about}
 
-{usage-heading} {usage}
+Utilisation : {usage}
 
 {all-args}{after-help}";
 
@@ -76,8 +77,12 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             // Help and version go to stdout with success; misuse exits 2.
-            let _ = error.print();
-            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+            if !error.use_stderr() {
+                let _ = error.print();
+                return ExitCode::from(0);
+            }
+            eprint!("{}", usage_error::french(&error));
+            return ExitCode::from(2);
         }
     };
     let code = match cli.command {

@@ -1,0 +1,72 @@
+//! Command-line mistakes explained in French (clap's own messages are in
+//! English).
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+/// The French message for a misuse of the command line.
+pub fn french(error: &clap::Error) -> String {
+    let get = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let suggestion = match (
+        get(ContextKind::SuggestedSubcommand),
+        get(ContextKind::SuggestedArg),
+    ) {
+        (s, _) if !s.is_empty() => format!(
+            "\n  vouliez-vous dire « {} » ?",
+            s.replace(", ", " » ou « ")
+        ),
+        (_, a) if !a.is_empty() => format!("\n  vouliez-vous dire « {a} » ?"),
+        _ => String::new(),
+    };
+    let message = match error.kind() {
+        ErrorKind::InvalidValue => {
+            let valid = get(ContextKind::ValidValue);
+            let valid = if valid.is_empty() {
+                String::new()
+            } else {
+                format!(" ; valeurs permises : {valid}")
+            };
+            format!(
+                "valeur « {} » invalide pour {}{valid}",
+                get(ContextKind::InvalidValue),
+                get(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::ValueValidation => {
+            format!(
+                "valeur « {} » invalide pour {}",
+                get(ContextKind::InvalidValue),
+                get(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::UnknownArgument => format!(
+            "argument inconnu « {} »{suggestion}",
+            get(ContextKind::InvalidArg)
+        ),
+        ErrorKind::InvalidSubcommand => format!(
+            "commande inconnue « {} »{suggestion}",
+            get(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => format!(
+            "argument obligatoire manquant : {}",
+            get(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "indiquez une commande : lint, init, validate, evaluate, plan ou schema".to_string()
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "{} ne peut pas être utilisé avec {}",
+            get(ContextKind::InvalidArg),
+            get(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => {
+            format!("trop de valeurs pour {}", get(ContextKind::InvalidArg))
+        }
+        _ => return error.to_string(),
+    };
+    format!("erreur : {message}\n\nPour l'aide : label --help\n")
+}
