@@ -105,47 +105,47 @@ fn load_with_referential(
         expected: expected.as_ref(),
         structure_id: structure_id.as_deref(),
     };
-    let (path, shown) = (
-        result.path.join(plan::FILE_NAME),
-        join_shown(&result.shown, plan::FILE_NAME),
-    );
-    if let Some(source) = optional_source(&path, &shown, &mut result.diagnostics) {
-        let mut decoder = Decoder::new(&source);
-        if let Some(raw_plan) = plan::read(&mut decoder) {
-            context.check(
-                &raw_plan.header,
-                &raw_plan.structure,
-                &raw_plan.path,
-                &mut decoder.diagnostics,
-            );
-            let (model, mut found) = plan::check(&raw_plan, &referential, today);
-            decoder.diagnostics.append(&mut found);
-            result.plan = model;
-        }
-        result.diagnostics.append(&mut decoder.diagnostics);
-        result.sources.push(source);
-    }
-    let (path, shown) = (
-        result.path.join(audit::FILE_NAME),
-        join_shown(&result.shown, audit::FILE_NAME),
-    );
-    if let Some(source) = optional_source(&path, &shown, &mut result.diagnostics) {
-        let mut decoder = Decoder::new(&source);
-        if let Some(raw_audit) = audit::read(&mut decoder) {
-            context.check(
-                &raw_audit.header,
-                &raw_audit.structure,
-                &raw_audit.path,
-                &mut decoder.diagnostics,
-            );
-            let (model, mut found) = audit::check(&raw_audit, &referential, &not_applicable);
-            decoder.diagnostics.append(&mut found);
-            result.audit = model;
-        }
-        result.diagnostics.append(&mut decoder.diagnostics);
-        result.sources.push(source);
-    }
+    result.plan = read_companion(result, plan::FILE_NAME, |decoder| {
+        let raw = plan::read(decoder)?;
+        context.check(
+            &raw.header,
+            &raw.structure,
+            &raw.path,
+            &mut decoder.diagnostics,
+        );
+        let (model, mut found) = plan::check(&raw, &referential, today);
+        decoder.diagnostics.append(&mut found);
+        model
+    });
+    result.audit = read_companion(result, audit::FILE_NAME, |decoder| {
+        let raw = audit::read(decoder)?;
+        context.check(
+            &raw.header,
+            &raw.structure,
+            &raw.path,
+            &mut decoder.diagnostics,
+        );
+        let (model, mut found) = audit::check(&raw, &referential, &not_applicable);
+        decoder.diagnostics.append(&mut found);
+        model
+    });
     result.referential = Some(referential);
+}
+
+/// Reads `plan.yaml` or `audit.yaml` when present, with `decode` turning it
+/// into a model; its diagnostics and source join the folder's.
+fn read_companion<T>(
+    result: &mut StructureFolder,
+    name: &str,
+    decode: impl FnOnce(&mut Decoder) -> Option<T>,
+) -> Option<T> {
+    let (path, shown) = (result.path.join(name), join_shown(&result.shown, name));
+    let source = optional_source(&path, &shown, &mut result.diagnostics)?;
+    let mut decoder = Decoder::new(&source);
+    let model = decode(&mut decoder);
+    result.diagnostics.append(&mut decoder.diagnostics);
+    result.sources.push(source);
+    model
 }
 
 /// What the plan and the audit must agree on with the self-assessment.
