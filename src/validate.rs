@@ -20,11 +20,7 @@ pub fn find_structures(
     paths: &[PathBuf],
     report: &mut Report,
 ) -> Vec<PathBuf> {
-    let defaults = [if workspace.structures.is_dir() {
-        workspace.structures.clone()
-    } else {
-        workspace.cwd.clone()
-    }];
+    let defaults = [default_target(workspace)];
     let targets: &[PathBuf] = if paths.is_empty() { &defaults } else { paths };
     let mut folders = Vec::new();
     for target in targets {
@@ -57,6 +53,20 @@ pub fn find_structures(
     folders.sort();
     folders.dedup();
     folders
+}
+
+/// Without paths: the current folder when it is a structure folder or lies
+/// inside the structures folder (a referent in their own folder sees their
+/// structure), else the workspace's structures folder, else the current one.
+fn default_target(workspace: &Workspace) -> PathBuf {
+    let cwd = &workspace.cwd;
+    let inside =
+        cwd.join(self_assessment::FILE_NAME).is_file() || cwd.starts_with(&workspace.structures);
+    if inside || !workspace.structures.is_dir() {
+        cwd.clone()
+    } else {
+        workspace.structures.clone()
+    }
 }
 
 fn absolute(cwd: &Path, path: &Path) -> PathBuf {

@@ -205,3 +205,21 @@ fn output_is_deterministic() {
     ];
     assert_eq!(label(&root(), &args).stdout, label(&root(), &args).stdout);
 }
+
+#[test]
+fn inside_a_structure_folder_only_that_structure_is_evaluated() {
+    let inside = root().join("examples/structures/ml-pays-de-vitre");
+    let run = label(&inside, &["evaluate", "--date", DATE]);
+    assert!(
+        run.stdout
+            .starts_with("Mission locale du Pays de Vitré (ml-pays-de-vitre)\n"),
+        "{}",
+        run.stdout
+    );
+    let workspace = label(&root().join("examples"), &["evaluate", "--date", DATE]);
+    assert!(
+        workspace.stdout.starts_with("4 structures évaluées"),
+        "{}",
+        workspace.stdout
+    );
+}
