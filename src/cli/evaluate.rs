@@ -9,11 +9,17 @@ use crate::output::evaluation::{EvaluationView, RenderOptions, ResultFormat, wri
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dossiers de structures, ou dossiers qui en contiennent (par défaut : le dossier des structures de l'espace de travail, sinon le dossier courant)
+    /// Dossiers de structures, ou dossiers qui en contiennent (par défaut : le dossier courant s'il est une structure, sinon le dossier des structures de l'espace de travail)
     #[arg(value_name = "CHEMIN")]
     paths: Vec<PathBuf>,
-    /// Format de sortie
-    #[arg(long, value_enum, default_value = "text")]
+    /// Format de sortie : text (par défaut), json, csv, markdown
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     format: ResultFormat,
     /// CSV pour Excel : séparateur « ; » et BOM UTF-8
     #[arg(long)]
@@ -24,13 +30,13 @@ pub struct Args {
     /// Retire identifiants, noms et chemins des structures (publication)
     #[arg(long)]
     anonyme: bool,
-    /// Code de sortie 1 au-delà de ce seuil
-    #[arg(long, value_enum, value_name = "SEUIL")]
+    /// Code de sortie 1 au-delà de ce seuil : majeur (un écart majeur), mineur (un écart quelconque), non-pret (une structure non prête)
+    #[arg(long, value_enum, value_name = "SEUIL", hide_possible_values = true)]
     fail_on: Option<FailOn>,
     /// Date du jour pour les échéances (AAAA-MM-JJ ; par défaut aujourd'hui)
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     date: Option<crate::date::Date>,
-    /// Largeur des tableaux (par défaut : celle du terminal, sinon 80)
+    /// Largeur des tableaux (par défaut : la variable COLUMNS, sinon 80)
     #[arg(long, value_name = "COLONNES")]
     largeur: Option<u16>,
 }

@@ -10,8 +10,14 @@ pub struct Args {
     /// Fichiers ou dossiers de référentiels (par défaut : ceux de l'espace de travail, sinon ceux intégrés)
     #[arg(value_name = "REF")]
     paths: Vec<PathBuf>,
-    /// Format de sortie
-    #[arg(long, value_enum, default_value = "text")]
+    /// Format de sortie : text (par défaut), concise, json, github, sarif, junit, gitlab
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     format: DiagnosticFormat,
     /// Traite les avertissements comme des erreurs
     #[arg(long)]

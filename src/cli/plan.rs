@@ -25,11 +25,17 @@ pub struct Args {
     /// Suivi du plan : statut des actions, retards, avancement par principe
     #[arg(long)]
     suivi: bool,
-    /// Format du suivi
-    #[arg(long, value_enum, default_value = "text")]
+    /// Format du suivi : text (par défaut), json
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     format: FollowUpFormat,
-    /// Avec --suivi : code de sortie 1 si une action est en retard
-    #[arg(long, value_enum, value_name = "SEUIL")]
+    /// Avec --suivi : « retard » donne le code de sortie 1 si une action est en retard
+    #[arg(long, value_enum, value_name = "SEUIL", hide_possible_values = true)]
     fail_on: Option<PlanFailOn>,
     /// Date du jour, pour les échéances (AAAA-MM-JJ ; par défaut aujourd'hui)
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]

@@ -4,8 +4,8 @@ use crate::schema::{self, Kind};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Type de fichier
-    #[arg(value_enum, value_name = "TYPE")]
+    /// Type de fichier : referentiel, principe, autoevaluation, plan, audit
+    #[arg(value_enum, value_name = "TYPE", hide_possible_values = true)]
     kind: Kind,
 }
 

@@ -6,11 +6,17 @@ use crate::output::DiagnosticFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dossiers de structures, ou dossiers qui en contiennent (par défaut : le dossier des structures de l'espace de travail, sinon le dossier courant)
+    /// Dossiers de structures, ou dossiers qui en contiennent (par défaut : le dossier courant s'il est une structure, sinon le dossier des structures de l'espace de travail)
     #[arg(value_name = "CHEMIN")]
     paths: Vec<PathBuf>,
-    /// Format de sortie
-    #[arg(long, value_enum, default_value = "text")]
+    /// Format de sortie : text (par défaut), concise, json, github, sarif, junit, gitlab
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     format: DiagnosticFormat,
     /// Traite les avertissements comme des erreurs
     #[arg(long)]
