@@ -33,9 +33,8 @@ pub struct Args {
     /// Code de sortie 1 au-delà de ce seuil : majeur (un écart majeur), mineur (un écart quelconque), non-pret (une structure non prête)
     #[arg(long, value_enum, value_name = "SEUIL", hide_possible_values = true)]
     fail_on: Option<FailOn>,
-    /// Date du jour pour les échéances (AAAA-MM-JJ ; par défaut aujourd'hui)
-    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
-    date: Option<crate::date::Date>,
+    #[command(flatten)]
+    today: super::options::Today,
     /// Largeur des tableaux (par défaut : la variable COLUMNS, sinon 80)
     #[arg(long, value_name = "COLONNES")]
     largeur: Option<u16>,
@@ -46,7 +45,7 @@ pub fn run(args: &Args) -> u8 {
         Ok(workspace) => workspace,
         Err(code) => return code,
     };
-    let today = args.date.unwrap_or_else(crate::date::Date::today);
+    let today = args.today.get();
     let keep = |folder: crate::structure::StructureFolder| evaluation::evaluate_folder(&folder);
     let progress = super::progress::bar();
     let (mut report, mut structures) =

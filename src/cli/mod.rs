@@ -4,6 +4,7 @@
 mod evaluate;
 mod init;
 mod lint;
+mod options;
 mod plan;
 mod progress;
 mod schema;
@@ -138,12 +139,6 @@ fn workspace(format: DiagnosticFormat) -> Result<crate::workspace::Workspace, u8
 /// The current folder, or a fatal error.
 fn current_dir() -> Result<std::path::PathBuf, u8> {
     std::env::current_dir().map_err(|e| fail(&format!("dossier courant inaccessible : {e}")))
-}
-
-/// `--date` values.
-fn parse_date(text: &str) -> Result<crate::date::Date, String> {
-    crate::date::Date::parse(text)
-        .ok_or_else(|| format!("date invalide « {text} » : attendu AAAA-MM-JJ"))
 }
 
 /// An invalid `label.toml` stops the command (exit 2), reported in format.

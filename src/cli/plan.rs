@@ -37,9 +37,8 @@ pub struct Args {
     /// Avec --suivi : « retard » donne le code de sortie 1 si une action est en retard
     #[arg(long, value_enum, value_name = "SEUIL", hide_possible_values = true)]
     fail_on: Option<PlanFailOn>,
-    /// Date du jour, pour les échéances (AAAA-MM-JJ ; par défaut aujourd'hui)
-    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
-    date: Option<Date>,
+    #[command(flatten)]
+    today: super::options::Today,
     /// Largeur des tableaux (par défaut : COLUMNS, sinon 80)
     #[arg(long, value_name = "COLONNES")]
     largeur: Option<u16>,
@@ -72,7 +71,7 @@ pub fn run(args: &Args) -> u8 {
             self_assessment::FILE_NAME
         ));
     }
-    let today = args.date.unwrap_or_else(Date::today);
+    let today = args.today.get();
     let resolver = Resolver::new(workspace.catalog());
     let folder = structure::load(&dir, &shown, &resolver, today);
     if folder.has_errors() {
