@@ -167,35 +167,42 @@ mod tests {
             id: id.into(),
             criterion: "VAL-03".into(),
             title: "Atteindre le niveau attendu : « RGPD »".into(),
-            due: Date::parse("2027-02-27").unwrap(),
+            due: Date {
+                year: 2027,
+                month: 2,
+                day: 27,
+            },
             origin: Origin::SelfAssessment,
             reason: "écart majeur",
         }
     }
 
     #[test]
-    fn appends_after_the_last_action_keeping_everything() {
+    fn appends_after_the_last_action_keeping_everything() -> Result<(), &'static str> {
         let original = "referentiel: missions-locales   # mon commentaire\nversion: 1.0.0\nstructure: ml-x\nactions:\n    # une note\n    -   id: 'A07'\n        criteres: [GOUV-05]\n        titre: Publier\n        statut: a_faire\n\n# fin\n";
-        let updated = insert(original, &[action("A08")]).unwrap();
+        let updated = insert(original, &[action("A08")]).ok_or("insertion possible")?;
         assert!(updated.starts_with(original));
         assert!(updated.ends_with("    - id: A08\n      criteres: [VAL-03]\n      titre: \"Atteindre le niveau attendu : « RGPD »\"\n      responsable:\n      echeance: 2027-02-27\n      statut: a_faire\n      origine: autoevaluation\n"));
+        Ok(())
     }
 
     #[test]
-    fn inserts_before_a_following_key_and_keeps_crlf() {
+    fn inserts_before_a_following_key_and_keeps_crlf() -> Result<(), &'static str> {
         let original = "actions:\r\n  - id: A01\r\n    criteres: [ACC-02]\r\n    titre: x\r\n    statut: a_faire\r\nreferentiel: missions-locales\r\nversion: 1.0.0\r\nstructure: ml-x\r\n";
-        let updated = insert(original, &[action("A02")]).unwrap();
+        let updated = insert(original, &[action("A02")]).ok_or("insertion possible")?;
         assert!(updated.contains("statut: a_faire\r\n  - id: A02\r\n"));
         assert!(updated.ends_with("origine: autoevaluation\r\nreferentiel: missions-locales\r\nversion: 1.0.0\r\nstructure: ml-x\r\n"));
         assert!(!updated.replace("\r\n", "").contains('\n'));
+        Ok(())
     }
 
     #[test]
-    fn replaces_only_an_empty_list() {
+    fn replaces_only_an_empty_list() -> Result<(), &'static str> {
         let original = "referentiel: missions-locales\nversion: 1.0.0\nstructure: ml-x\nactions: []  # rien encore\n";
-        let updated = insert(original, &[action("A01")]).unwrap();
+        let updated = insert(original, &[action("A01")]).ok_or("insertion possible")?;
         assert!(updated.starts_with("referentiel: missions-locales\nversion: 1.0.0\nstructure: ml-x\nactions:\n  - id: A01\n"));
         assert!(updated.ends_with("# rien encore\n"));
+        Ok(())
     }
 
     #[test]
