@@ -16,6 +16,7 @@ pub mod decode;
 pub mod diagnostics;
 pub mod evaluation;
 pub mod evidence;
+pub mod french;
 pub mod ids;
 pub mod init;
 pub mod lint;

@@ -1,61 +1,175 @@
 //! `label lint`: gathering referentials from paths, the workspace or the
-//! binary, and validating each one.
+//! binary, and validating each one. Only referentials are linted: a path
+//! is a referential file, a folder-form referential (or a file inside
+//! one), or a folder holding them; structure files are never read as
+//! referentials, and embedded referentials stand in only where there is no
+//! workspace, with a note that says so.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Finding, Location, Report};
-use crate::referential::{Catalog, Loaded, Parts, read_path, validate};
+use crate::referential::{Catalog, Loaded, read_path, validate};
 use crate::walk::walk;
 use crate::workspace::Workspace;
 
+/// The file that makes a folder a folder-form referential.
+const FOLDER_MARKER: &str = "referentiel.yaml";
+
 /// Lints the referentials at `paths`; with none, the workspace's, or the
-/// embedded ones when the workspace has none.
+/// embedded ones when there is no workspace.
 pub fn lint(workspace: &Workspace, paths: &[PathBuf]) -> Report {
     let catalog = workspace.catalog();
     let mut report = Report::default();
-    let mut parts = Vec::new();
+    let mut targets = Vec::new();
     if paths.is_empty() {
-        let entries = catalog.workspace_entries();
-        if entries.is_empty() {
-            parts = catalog.embedded();
-        }
-        for entry in entries.into_iter().filter_map(|e| e.path) {
-            parts.push(read_path(
-                &entry,
-                &workspace.shown(&entry),
-                catalog.dir_name(),
-            ));
-        }
+        default_targets(workspace, &mut targets, &mut report);
     }
     for path in paths {
-        gather(path, &catalog, &mut parts, &mut report);
+        let path = workspace.cwd.join(path);
+        gather(workspace, &path, &mut targets, &mut report);
     }
-    for part in parts {
-        add(&mut report, validate(part));
+    let mut seen = HashSet::new();
+    for target in targets {
+        let key = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
+        if seen.insert(key) {
+            let shown = workspace.shown(&target);
+            add(
+                &mut report,
+                validate(read_path(&target, &shown, catalog.dir_name())),
+            );
+        }
+    }
+    if paths.is_empty() && workspace.config.is_none() && !workspace.referentials.is_dir() {
+        embedded(&catalog, &mut report);
     }
     report
 }
 
-fn gather(path: &Path, catalog: &Catalog, parts: &mut Vec<Parts>, report: &mut Report) {
-    let shown = path.display().to_string();
-    if !path.exists() {
+/// Without paths: the workspace's referentials folder; in a workspace
+/// (`label.toml`) without one, nothing to lint is an error.
+fn default_targets(workspace: &Workspace, targets: &mut Vec<PathBuf>, report: &mut Report) {
+    let dir = &workspace.referentials;
+    if dir.is_dir() {
+        gather(workspace, dir, targets, report);
+    } else if workspace.config.is_some() {
+        let shown = workspace.shown(dir);
+        report.push(Diagnostic::new(
+            Finding::NoReferential,
+            Location::file(shown),
+        ));
+    }
+}
+
+/// The embedded referentials, announced by a note (CFG005).
+fn embedded(catalog: &Catalog, report: &mut Report) {
+    let parts = catalog.embedded();
+    let list: Vec<String> = parts
+        .iter()
+        .filter_map(|p| p.place.as_ref())
+        .map(|p| format!("{} {}", p.id, p.version))
+        .collect();
+    let finding = Finding::EmbeddedReferentials {
+        list: list.join(", "),
+    };
+    report.push(Diagnostic::new(finding, Location::file(".")));
+    for part in parts {
+        add(report, validate(part));
+    }
+}
+
+/// The referentials a path designates.
+fn gather(workspace: &Workspace, path: &Path, targets: &mut Vec<PathBuf>, report: &mut Report) {
+    let shown = workspace.shown(path);
+    if path.symlink_metadata().is_err() {
         report.push(Diagnostic::new(
             Finding::PathNotFound,
             Location::file(shown),
         ));
         return;
     }
-    if !path.is_dir() || path.join("referentiel.yaml").exists() {
-        parts.push(read_path(path, &shown, catalog.dir_name()));
+    if let Some(folder) = enclosing_folder_form(path) {
+        targets.push(folder);
         return;
     }
-    let found = walk(path, "referentiel.yaml");
-    report.extend(found.diagnostics);
-    let all = found.folders.into_iter().chain(found.yaml_files);
-    for item in all {
-        let shown = item.display().to_string();
-        parts.push(read_path(&item, &shown, catalog.dir_name()));
+    if !path.is_dir() {
+        targets.push(path.to_path_buf());
+        return;
     }
+    let found = walk(path, FOLDER_MARKER, &workspace.cwd);
+    report.extend(found.diagnostics);
+    let before = targets.len();
+    targets.extend(found.folders);
+    let files = found.yaml_files.into_iter();
+    targets.extend(files.filter(|file| is_referential_file(path, file)));
+    if targets.len() == before {
+        report.push(Diagnostic::new(
+            Finding::NoReferential,
+            Location::file(shown),
+        ));
+    }
+}
+
+/// The folder-form referential that `path` is, or lies in: the folder
+/// itself, its `referentiel.yaml`, its `principes/` or a file in it.
+fn enclosing_folder_form(path: &Path) -> Option<PathBuf> {
+    // `exists`, not `is_file`: a marker that cannot be read is reported by
+    // the reader rather than skipped.
+    let is_form = |dir: &Path| dir.join(FOLDER_MARKER).exists();
+    let name = path.file_name()?.to_string_lossy();
+    let parent = path.parent();
+    if path.is_dir() {
+        if is_form(path) {
+            return Some(path.to_path_buf());
+        }
+        return parent
+            .filter(|p| name == "principes" && is_form(p))
+            .map(Path::to_path_buf);
+    }
+    let parent = parent?;
+    if name == FOLDER_MARKER {
+        return Some(parent.to_path_buf());
+    }
+    let grandparent = parent.parent()?;
+    let in_principles = parent.file_name().is_some_and(|n| n == "principes");
+    (in_principles && is_form(grandparent)).then(|| grandparent.to_path_buf())
+}
+
+/// Whether a YAML file met while walking `root` is a referential: never
+/// inside a structure folder or a hidden folder, and with the top-level key
+/// `referentiel` but none of a structure file's.
+fn is_referential_file(root: &Path, file: &Path) -> bool {
+    let relative = file.strip_prefix(root).unwrap_or(file);
+    let hidden = relative
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    let in_structure = file
+        .ancestors()
+        .skip(1)
+        .take_while(|dir| dir.starts_with(root))
+        .any(|dir| dir.join(crate::self_assessment::FILE_NAME).is_file());
+    if hidden || in_structure {
+        return false;
+    }
+    let Ok(text) = crate::source::SourceFile::read(file, "") else {
+        // Unreadable: let the reader report it.
+        return true;
+    };
+    let keys = top_level_keys(&text.text);
+    keys.contains(&"referentiel")
+        && !keys
+            .iter()
+            .any(|k| ["structure", "reponses", "actions", "constats"].contains(k))
+}
+
+/// Keys written at the start of a line: enough to tell kinds of files apart
+/// without parsing them twice.
+fn top_level_keys(text: &str) -> Vec<&str> {
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .filter(|line| !line.starts_with([' ', '\t', '#', '-']))
+        .filter_map(|line| line.split_once(':').map(|(key, _)| key.trim()))
+        .collect()
 }
 
 fn add(report: &mut Report, loaded: Loaded) {
@@ -64,4 +178,18 @@ fn add(report: &mut Report, loaded: Loaded) {
         report.add_source(source.path, source.text);
     }
     report.extend(loaded.diagnostics);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::top_level_keys;
+
+    #[test]
+    fn top_level_keys_skip_nested_and_comments() {
+        let text = "\u{feff}referentiel: x\n# c: d\nprincipes:\n  - id: A\nversion: 1\n";
+        assert_eq!(
+            top_level_keys(text),
+            ["referentiel", "principes", "version"]
+        );
+    }
 }

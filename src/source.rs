@@ -76,10 +76,34 @@ pub fn io_diagnostic(error: &std::io::Error, location: Location) -> Diagnostic {
         std::io::ErrorKind::NotFound => Diagnostic::new(Finding::PathNotFound, location),
         _ => Diagnostic::new(
             Finding::Unreadable {
-                detail: error.to_string(),
+                detail: io_reason(error),
             },
             location,
         ),
+    }
+}
+
+/// An I/O failure told in French, with the system's error number for
+/// whoever must dig further.
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let reason = match error.kind() {
+        NotFound => "fichier ou dossier introuvable",
+        PermissionDenied => "permission refusée",
+        AlreadyExists => "le fichier existe déjà",
+        StorageFull => "plus de place sur le disque",
+        ReadOnlyFilesystem => "système de fichiers en lecture seule",
+        BrokenPipe => "la sortie a été fermée",
+        IsADirectory => "c'est un dossier",
+        NotADirectory => "ce n'est pas un dossier",
+        InvalidData => "données invalides",
+        Interrupted => "opération interrompue",
+        OutOfMemory => "mémoire insuffisante",
+        _ => "erreur d'entrée-sortie",
+    };
+    match error.raw_os_error() {
+        Some(code) => format!("{reason} (erreur système {code})"),
+        None => reason.to_string(),
     }
 }
 

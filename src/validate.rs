@@ -43,7 +43,7 @@ pub fn find_structures(
             folders.push(folder);
             continue;
         }
-        let found = walk(&folder, self_assessment::FILE_NAME);
+        let found = walk(&folder, self_assessment::FILE_NAME, &workspace.cwd);
         report.extend(found.diagnostics);
         if found.folders.is_empty() {
             report.push(Diagnostic::new(Finding::NoStructure, Location::file(shown)));
@@ -55,14 +55,16 @@ pub fn find_structures(
     folders
 }
 
-/// Without paths: the current folder when it is a structure folder or lies
-/// inside the structures folder (a referent in their own folder sees their
-/// structure), else the workspace's structures folder, else the current one.
+/// Without paths: the structure folder the current folder lies in (a
+/// referent in their own folder, or its `preuves/`, sees their structure),
+/// else the current folder when inside the structures folder, else the
+/// workspace's structures folder, else the current one.
 fn default_target(workspace: &Workspace) -> PathBuf {
+    if let Some(structure) = workspace.enclosing_structure() {
+        return structure;
+    }
     let cwd = &workspace.cwd;
-    let inside =
-        cwd.join(self_assessment::FILE_NAME).is_file() || cwd.starts_with(&workspace.structures);
-    if inside || !workspace.structures.is_dir() {
+    if cwd.starts_with(&workspace.structures) || !workspace.structures.is_dir() {
         cwd.clone()
     } else {
         workspace.structures.clone()
@@ -102,6 +104,7 @@ pub fn validate<T: Send>(
         })
         .collect();
     progress.finish();
+    report.extend(resolver.embedded_note(workspace.note_location()));
     report_duplicates(&mut checked);
     let quoted = duplicate_sources(&checked);
     let mut kept = Vec::new();

@@ -19,7 +19,16 @@ pub struct Walk {
 }
 
 /// Walks `root`, in file-name order, collecting folders that hold `marker`.
-pub fn walk(root: &Path, marker: &str) -> Walk {
+/// Paths in diagnostics are shown relative to `cwd`.
+pub fn walk(root: &Path, marker: &str, cwd: &Path) -> Walk {
+    let shown = |path: &Path| {
+        let relative = path.strip_prefix(cwd).unwrap_or(path).display().to_string();
+        if relative.is_empty() {
+            ".".into()
+        } else {
+            relative
+        }
+    };
     let mut found = Walk::default();
     let real_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut entries = WalkDir::new(root)
@@ -30,10 +39,10 @@ pub fn walk(root: &Path, marker: &str) -> Walk {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let shown = error
-                    .path()
-                    .map_or(root.display().to_string(), |p| p.display().to_string());
-                let detail = error.to_string();
+                let shown = shown(error.path().unwrap_or(root));
+                let detail = error
+                    .io_error()
+                    .map_or_else(|| error.to_string(), crate::source::io_reason);
                 found.diagnostics.push(Diagnostic::new(
                     Finding::Unreadable { detail },
                     Location::file(shown),
@@ -43,7 +52,8 @@ pub fn walk(root: &Path, marker: &str) -> Walk {
         };
         let path = entry.path();
         if entry.path_is_symlink() {
-            if !link_stays_inside(path, &real_root, &mut found.diagnostics) {
+            let location = Location::file(shown(path));
+            if !link_stays_inside(path, &real_root, location, &mut found.diagnostics) {
                 continue;
             }
             // A link to a folder inside the tree is walked through its real path.
@@ -69,8 +79,12 @@ fn is_yaml(path: &Path) -> bool {
 
 /// Reports links that loop or lead out of the tree; true when the link may
 /// be used.
-fn link_stays_inside(link: &Path, real_root: &Path, diagnostics: &mut Vec<Diagnostic>) -> bool {
-    let shown = Location::file(link.display().to_string());
+fn link_stays_inside(
+    link: &Path,
+    real_root: &Path,
+    shown: Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
     let Ok(target) = fs::canonicalize(link) else {
         // Dangling or looping on itself: canonicalize fails either way.
         let finding = if is_loop(link) {

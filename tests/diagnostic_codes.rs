@@ -37,15 +37,25 @@ fn every_documented_code_has_a_fixture_that_triggers_it() {
         let args = fs::read_to_string(&args_file).unwrap_or_else(|_| "lint .".into());
         let mut args: Vec<&str> = args.split_whitespace().collect();
         let text = common::label(&dir, &args);
-        args.extend(["--format", "concise"]);
+        // `init` has no --format: its diagnostics go to stderr as text.
+        if args[0] != "init" {
+            args.extend(["--format", "concise"]);
+        }
         let concise = common::label(&dir, &args);
         assert!(
-            concise.stdout.contains(&format!("[{code}]")),
+            concise.stdout.contains(&format!("[{code}]"))
+                || concise.stderr.contains(&format!("[{code}]")),
             "{code} not triggered by its fixture:\n{}",
             concise.stdout
         );
         assert_ne!(concise.code, 101, "panic on fixture {code}");
-        let shown = format!("{}\n---\n{}", concise.snapshot(), text.snapshot());
+        let shown = format!(
+            "{}{}\n---\n{}{}",
+            concise.snapshot(),
+            concise.stderr,
+            text.snapshot(),
+            text.stderr
+        );
         insta::assert_snapshot!(format!("code_{code}"), shown);
     }
 }

@@ -150,7 +150,13 @@ fn an_invalid_structure_does_not_stop_the_others() {
     let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(value["structures"].as_array().unwrap().len(), 1);
     assert_eq!(value["structures"][0]["id"], "ml-pays-de-vitre");
-    assert_eq!(value["diagnostics"][0]["code"], "AUTO001");
+    let codes: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"AUTO001"), "{codes:?}");
 }
 
 #[test]

@@ -26,7 +26,11 @@ fn embedded_referentials_are_linted_outside_a_workspace() {
         &["lint", "--format", "concise", "--deny-warnings"],
     );
     assert_eq!(run.code, 0, "{}", run.stdout);
-    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stdout,
+        ".:1:1: note[CFG005]: aucun dossier de référentiels dans l'espace de travail : \
+         référentiels intégrés à l'outil utilisés (missions-locales 1.0.0, tetes-de-reseau 1.0.0)\n"
+    );
 }
 
 #[test]

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
+use super::Out;
 use crate::evaluation::{self, FailOn};
-use std::io::Write;
 
 use crate::output::evaluation::{EvaluationView, RenderOptions, ResultFormat, write};
 
@@ -40,8 +40,11 @@ pub struct Args {
     largeur: Option<u16>,
 }
 
-pub fn run(args: &Args) -> u8 {
-    let workspace = match super::workspace(crate::output::DiagnosticFormat::Text) {
+pub fn run(args: &Args, out: &mut Out) -> u8 {
+    if args.excel && args.format != ResultFormat::Csv {
+        return super::usage_error::refuse("--excel ne s'emploie qu'avec --format csv");
+    }
+    let workspace = match super::workspace(None, out) {
         Ok(workspace) => workspace,
         Err(code) => return code,
     };
@@ -65,14 +68,7 @@ pub fn run(args: &Args) -> u8 {
         width: args.largeur.unwrap_or_else(super::terminal_width),
         excel: args.excel,
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if write(&view, args.format, options, &mut out)
-        .and_then(|_| out.flush())
-        .is_err()
-    {
-        return 2;
-    }
+    out.stream(|w| write(&view, args.format, options, w));
     let exit = report.exit_code();
     if exit != 0 {
         return u8::try_from(exit).unwrap_or(2);

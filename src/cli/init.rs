@@ -1,16 +1,14 @@
 //! `label init DIR --structure ID --nom NOM [--type T] [--referentiel ID@VERSION]`
 
-use std::fs;
-use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 
+use super::Out;
 use crate::date::Date;
 use crate::ids;
-use crate::init::{NewStructure, default_referential, render};
-use crate::referential::{Referential, StructureType};
-use crate::schema::{self, Kind};
-use crate::self_assessment;
-use crate::workspace::Workspace;
+use crate::init::NewStructure;
+use crate::output::terminal_safe;
+use crate::referential::StructureType;
+use crate::structure::create::{Request, create};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -18,150 +16,72 @@ pub struct Args {
     #[arg(value_name = "DOSSIER")]
     dir: PathBuf,
     /// Identifiant de la structure : minuscules, chiffres, tirets (ex. ml-pays-de-vitre)
-    #[arg(long = "structure", value_name = "ID")]
+    #[arg(long = "structure", value_name = "ID", value_parser = structure_id)]
     id: String,
     /// Nom de la structure
     #[arg(long, value_name = "NOM")]
     nom: String,
-    /// Type de structure : mission-locale, arml ou unml
-    #[arg(long = "type", value_name = "TYPE", default_value = "mission-locale")]
-    kind: String,
+    /// Type de structure : mission-locale (par défaut), arml ou unml
+    #[arg(long = "type", value_name = "TYPE", default_value = "mission-locale", hide_default_value = true, value_parser = structure_type)]
+    kind: StructureType,
     /// Référentiel, sous la forme ID@VERSION (par défaut : la dernière version adaptée au type)
-    #[arg(long, value_name = "ID@VERSION")]
-    referentiel: Option<String>,
+    #[arg(long, value_name = "ID@VERSION", value_parser = referential)]
+    referentiel: Option<(String, String)>,
 }
 
-pub fn run(args: &Args) -> u8 {
-    match init(args) {
-        Ok(message) => {
-            println!("{message}");
+pub fn run(args: &Args, out: &mut Out) -> u8 {
+    let workspace = match super::workspace(None, out) {
+        Ok(workspace) => workspace,
+        Err(code) => return code,
+    };
+    let request = Request {
+        dir: args.dir.clone(),
+        structure: NewStructure {
+            id: args.id.clone(),
+            name: args.nom.clone(),
+            kind: args.kind,
+        },
+        referential: args.referentiel.clone(),
+        today: Date::today(),
+    };
+    match create(&workspace, &request) {
+        Ok(created) => {
+            let origin = if created.embedded {
+                ", intégré à l'outil"
+            } else {
+                ""
+            };
+            out.print(&format!(
+                "Créé : {} ({} critères à renseigner, référentiel {}{origin}).\nÉtape suivante : renseignez les niveaux, puis lancez « label validate {} ».\n",
+                terminal_safe(&created.shown),
+                created.criteria,
+                created.referential,
+                terminal_safe(&args.dir.display().to_string()),
+            ));
             0
         }
-        Err(message) => super::fail(&message),
+        Err(diagnostic) => super::fail(diagnostic),
     }
 }
 
-fn init(args: &Args) -> Result<String, String> {
-    if !ids::is_referential_id(&args.id) {
-        return Err(format!(
-            "identifiant de structure « {} » mal formé : {}",
-            args.id,
-            ids::REFERENTIAL_RULE
-        ));
+fn structure_id(text: &str) -> Result<String, String> {
+    if ids::is_referential_id(text) {
+        Ok(text.to_string())
+    } else {
+        Err(ids::REFERENTIAL_RULE.to_string())
     }
-    let kind = StructureType::from_keyword(&args.kind).ok_or_else(|| {
-        format!(
-            "type « {} » inconnu : mission-locale, arml ou unml",
-            args.kind
-        )
-    })?;
-    let cwd = std::env::current_dir().map_err(|e| format!("dossier courant inaccessible : {e}"))?;
-    let workspace =
-        Workspace::discover(&cwd).map_err(|d| format!("{} ({})", d.message, d.location.path))?;
-    let referential = referential(&workspace, args.referentiel.as_deref(), kind)?;
-    if !referential.structure_types.contains(&kind) {
-        return Err(format!(
-            "le référentiel {} ne s'applique pas aux structures de type « {} »",
-            referential.key(),
-            args.kind
-        ));
-    }
-    let dir = cwd.join(&args.dir);
-    let target = dir.join(self_assessment::FILE_NAME);
-    let shown = workspace.shown(&target);
-    if target.exists() || target.symlink_metadata().is_ok() {
-        return Err(format!("{shown} existe déjà : rien n'a été modifié"));
-    }
-    fs::create_dir_all(&dir)
-        .map_err(|e| format!("création de {} impossible : {e}", args.dir.display()))?;
-    let schema_path = write_schema(&workspace)?;
-    let relative = relative_path(&dir, &schema_path);
-    let structure = NewStructure {
-        id: args.id.clone(),
-        name: args.nom.clone(),
-        kind,
-    };
-    let text = render(&referential, &structure, Date::today(), &relative);
-    // create_new: a file that appeared meanwhile is never overwritten.
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&target)
-        .map_err(|e| format!("écriture de {shown} impossible : {e} ; rien n'a été modifié"))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| format!("écriture de {shown} impossible : {e}"))?;
-    let count = referential.criteria().count();
-    Ok(format!(
-        "Créé : {shown} ({count} critères à renseigner, référentiel {}).\nÉtape suivante : renseignez les niveaux, puis lancez « label validate {} ».",
-        referential.key(),
-        args.dir.display()
-    ))
 }
 
-fn referential(
-    workspace: &Workspace,
-    wanted: Option<&str>,
-    kind: StructureType,
-) -> Result<Referential, String> {
-    let catalog = workspace.catalog();
-    let (id, loaded) = match wanted {
-        Some(text) => {
-            let (id, version) = text.split_once('@').ok_or_else(|| {
-                format!("« {text} » : attendu ID@VERSION, par exemple missions-locales@1.0.0")
-            })?;
-            (id.to_string(), catalog.find(id, version))
+fn structure_type(text: &str) -> Result<StructureType, String> {
+    StructureType::from_keyword(text)
+        .ok_or_else(|| "attendu mission-locale, arml ou unml".to_string())
+}
+
+fn referential(text: &str) -> Result<(String, String), String> {
+    match text.split_once('@') {
+        Some((id, version)) if !id.is_empty() && !version.is_empty() => {
+            Ok((id.to_string(), version.to_string()))
         }
-        None => {
-            let id = default_referential(kind);
-            (id.to_string(), catalog.latest(id))
-        }
-    };
-    let Some(loaded) = loaded else {
-        let versions = catalog.versions(&id);
-        let known = if versions.is_empty() {
-            "aucune".to_string()
-        } else {
-            versions.join(", ")
-        };
-        return Err(format!(
-            "référentiel « {} » introuvable (versions disponibles de « {id} » : {known})",
-            wanted.unwrap_or(&id)
-        ));
-    };
-    loaded.referential.ok_or_else(|| {
-        format!(
-            "le référentiel {} contient des erreurs : lancez « label lint {} »",
-            loaded.shown, loaded.shown
-        )
-    })
-}
-
-/// Writes the self-assessment schema under the workspace's `.label/`,
-/// where editors find it; the file is generated, never edited by hand.
-fn write_schema(workspace: &Workspace) -> Result<PathBuf, String> {
-    let dir = workspace.root.join(".label");
-    let path = dir.join(Kind::Autoevaluation.file_name());
-    let text = schema::json_schema(Kind::Autoevaluation);
-    if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-        fs::create_dir_all(&dir)
-            .and_then(|_| fs::write(&path, text))
-            .map_err(|e| format!("écriture du schéma impossible : {e}"))?;
+        _ => Err("attendu ID@VERSION, par exemple missions-locales@1.0.0".to_string()),
     }
-    Ok(path)
-}
-
-/// `to` relative to the folder `from`, with `/` separators.
-fn relative_path(from: &Path, to: &Path) -> String {
-    let from = fs::canonicalize(from).unwrap_or_else(|_| from.to_path_buf());
-    let to = fs::canonicalize(to).unwrap_or_else(|_| to.to_path_buf());
-    let a: Vec<Component> = from.components().collect();
-    let b: Vec<Component> = to.components().collect();
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut parts: Vec<String> = vec!["..".to_string(); a.len() - common];
-    parts.extend(
-        b[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    parts.join("/")
 }

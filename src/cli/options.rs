@@ -35,5 +35,5 @@ impl Today {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("date invalide « {text} » : attendu AAAA-MM-JJ"))
+    Date::parse(text).ok_or_else(|| "attendu AAAA-MM-JJ, une date qui existe".to_string())
 }

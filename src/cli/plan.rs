@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::Out;
 use crate::date::Date;
 use crate::diagnostics::Report;
 use crate::output::plan as show;
@@ -16,9 +17,9 @@ use crate::write::write_atomically;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dossier de la structure
+    /// Dossier de la structure (par défaut : celle où l'on se trouve)
     #[arg(value_name = "DOSSIER")]
-    dir: PathBuf,
+    dir: Option<PathBuf>,
     /// Montre les changements sous forme de diff, sans rien écrire
     #[arg(long)]
     dry_run: bool,
@@ -28,6 +29,7 @@ pub struct Args {
     /// Format du suivi : text (par défaut), json
     #[arg(
         long,
+        requires = "suivi",
         value_enum,
         default_value = "text",
         hide_possible_values = true,
@@ -35,7 +37,13 @@ pub struct Args {
     )]
     format: FollowUpFormat,
     /// Avec --suivi : « retard » donne le code de sortie 1 si une action est en retard
-    #[arg(long, value_enum, value_name = "SEUIL", hide_possible_values = true)]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "SEUIL",
+        hide_possible_values = true,
+        requires = "suivi"
+    )]
     fail_on: Option<PlanFailOn>,
     #[command(flatten)]
     today: super::options::Today,
@@ -58,15 +66,20 @@ pub enum PlanFailOn {
     Retard,
 }
 
-pub fn run(args: &Args) -> u8 {
-    let workspace = match super::workspace(DiagnosticFormat::Text) {
+pub fn run(args: &Args, out: &mut Out) -> u8 {
+    let workspace = match super::workspace(None, out) {
         Ok(workspace) => workspace,
         Err(code) => return code,
     };
-    let dir = workspace.cwd.join(&args.dir);
+    let dir = match &args.dir {
+        Some(dir) => workspace.cwd.join(dir),
+        None => workspace
+            .enclosing_structure()
+            .unwrap_or_else(|| workspace.cwd.clone()),
+    };
     let shown = workspace.shown(&dir);
     if !dir.join(self_assessment::FILE_NAME).is_file() {
-        return super::fail(&format!(
+        return fail_message(&format!(
             "{shown} n'est pas un dossier de structure (pas de {})",
             self_assessment::FILE_NAME
         ));
@@ -78,14 +91,14 @@ pub fn run(args: &Args) -> u8 {
         return report_errors(folder);
     }
     if args.suivi {
-        return follow(args, &folder, today);
+        return follow(args, &folder, today, out);
     }
     let path = dir.join(FILE_NAME);
     let path_shown = workspace.shown(&path);
     let current = if path.exists() {
         match SourceFile::read(&path, &path_shown) {
             Ok(source) => Some(source.text),
-            Err(d) => return super::fail(&d.message),
+            Err(d) => return fail_message(&d.message),
         }
     } else {
         None
@@ -93,7 +106,7 @@ pub fn run(args: &Args) -> u8 {
     let update = match update(&folder, current.as_deref(), today) {
         Ok(update) => update,
         Err(UpdateError::Shape) => {
-            return super::fail(&format!(
+            return fail_message(&format!(
                 "{path_shown} : la liste « actions » est écrite sur une ligne ([…]) ; écrivez-la en liste à tirets pour que label plan puisse la compléter. Rien n'a été modifié."
             ));
         }
@@ -102,39 +115,39 @@ pub fn run(args: &Args) -> u8 {
                 .iter()
                 .map(crate::output::concise_line)
                 .collect();
-            return super::fail(&format!(
+            return fail_message(&format!(
                 "erreur interne, rien n'a été écrit : {}",
                 details.join(" ; ")
             ));
         }
         Err(UpdateError::Invalid) => {
-            return super::fail("fichiers invalides : lancez label validate");
+            return fail_message("fichiers invalides : lancez label validate");
         }
     };
     if args.dry_run {
         if update.changes() {
-            print!("{}", show::diff(&update, &path_shown));
+            out.print(&show::diff(&update, &path_shown));
         }
-        print!("{}", show::summary(&update, &path_shown, false));
+        out.print(&show::summary(&update, &path_shown, false));
         return 0;
     }
     if update.changes()
         && let Err(error) = write_atomically(&path, &update.after)
     {
-        return super::fail(&format!(
+        return fail_message(&format!(
             "écriture de {path_shown} impossible : {error} ; rien n'a été modifié"
         ));
     }
-    print!("{}", show::summary(&update, &path_shown, true));
+    out.print(&show::summary(&update, &path_shown, true));
     0
 }
 
-fn follow(args: &Args, folder: &StructureFolder, today: Date) -> u8 {
+fn follow(args: &Args, folder: &StructureFolder, today: Date, out: &mut Out) -> u8 {
     let (Some(plan), Some(referential)) = (&folder.plan, &folder.referential) else {
-        println!(
-            "Pas encore de {FILE_NAME} : « label plan {} » le crée à partir des écarts.",
-            args.dir.display()
-        );
+        out.print(&format!(
+            "Pas encore de {FILE_NAME} : « label plan {} » le crée à partir des écarts.\n",
+            crate::output::terminal_safe(&folder.shown)
+        ));
         return 0;
     };
     let follow = follow_up(plan, referential, today);
@@ -144,7 +157,7 @@ fn follow(args: &Args, folder: &StructureFolder, today: Date) -> u8 {
         }
         FollowUpFormat::Json => show::follow_up_json(&follow, &plan.structure),
     };
-    print!("{text}");
+    out.print(&text);
     u8::from(args.fail_on == Some(PlanFailOn::Retard) && follow.overdue() > 0)
 }
 
@@ -157,14 +170,17 @@ fn report_errors(folder: StructureFolder) -> u8 {
     report.extend(folder.diagnostics);
     report.checked = 1;
     report.finish(false);
-    let color = Color::detect(std::io::IsTerminal::is_terminal(&std::io::stderr()));
-    eprint!(
-        "{}",
-        render_diagnostics(&report, DiagnosticFormat::Text, color)
-    );
-    eprintln!(
-        "{} n'a pas été modifié : corrigez d'abord ces erreurs.",
+    let color = Color::detect(super::out::stderr_is_terminal());
+    super::out::eprint(&render_diagnostics(&report, DiagnosticFormat::Text, color));
+    super::out::eprint(&format!(
+        "{} n'a pas été modifié : corrigez d'abord ces erreurs.\n",
         plan::FILE_NAME
-    );
+    ));
     1
+}
+
+/// A problem that stops `label plan` (exit 2), nothing written.
+fn fail_message(message: &str) -> u8 {
+    super::out::eprint(&format!("erreur : {message}\n"));
+    2
 }

@@ -9,7 +9,7 @@ pub struct Args {
     kind: Kind,
 }
 
-pub fn run(args: &Args) -> u8 {
-    print!("{}", schema::json_schema(args.kind));
+pub fn run(args: &Args, out: &mut super::Out) -> u8 {
+    out.print(&schema::json_schema(args.kind));
     0
 }

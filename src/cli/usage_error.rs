@@ -3,6 +3,14 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
+/// Refuses a combination of options that clap cannot express (exit 2).
+pub fn refuse(message: &str) -> u8 {
+    super::out::eprint(&format!(
+        "erreur : {message}\n\nPour l'aide : label --help\n"
+    ));
+    2
+}
+
 /// The French message for a misuse of the command line.
 pub fn french(error: &clap::Error) -> String {
     let get = |kind: ContextKind| match error.get(kind) {
@@ -37,8 +45,12 @@ pub fn french(error: &clap::Error) -> String {
             )
         }
         ErrorKind::ValueValidation => {
+            // Our own validators explain the expected form in French.
+            let why = std::error::Error::source(error)
+                .map(|e| format!(" : {e}"))
+                .unwrap_or_default();
             format!(
-                "valeur « {} » invalide pour {}",
+                "valeur « {} » mal formée pour {}{why}",
                 get(ContextKind::InvalidValue),
                 get(ContextKind::InvalidArg)
             )

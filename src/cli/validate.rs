@@ -13,8 +13,8 @@ pub struct Args {
     today: super::options::Today,
 }
 
-pub fn run(args: &Args) -> u8 {
-    let workspace = match super::workspace(args.output.format) {
+pub fn run(args: &Args, out: &mut super::Out) -> u8 {
+    let workspace = match super::workspace(Some(args.output.format), out) {
         Ok(workspace) => workspace,
         Err(code) => return code,
     };
@@ -24,5 +24,5 @@ pub fn run(args: &Args) -> u8 {
     let (mut report, _) =
         crate::validate::validate(&workspace, &args.paths, today, &progress, &nothing);
     report.finish(args.output.deny_warnings);
-    super::emit(&report, args.output.format)
+    super::emit(&report, args.output.format, out)
 }

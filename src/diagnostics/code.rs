@@ -8,6 +8,9 @@ use std::fmt;
 pub enum Severity {
     Error,
     Warning,
+    /// Information that changes how a result must be read (e.g. the
+    /// embedded referentials were used); never fails a run.
+    Note,
 }
 
 impl Severity {
@@ -16,6 +19,7 @@ impl Severity {
         match self {
             Severity::Error => "erreur",
             Severity::Warning => "avertissement",
+            Severity::Note => "remarque",
         }
     }
 
@@ -24,6 +28,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -83,12 +88,14 @@ codes! {
     Ref103 = "REF103", Warning, "critère sans indicateur";
     Ref104 = "REF104", Warning, "critère qui renvoie à lui-même";
     Ref105 = "REF105", Warning, "identifiant de critère hors de son principe";
+    Ref201 = "REF201", Error, "aucun référentiel sous ce chemin";
     Str001 = "STR001", Error, "référentiel ou version introuvable";
     Str002 = "STR002", Error, "fichiers d'une structure sur des versions différentes";
     Str003 = "STR003", Error, "type de structure non couvert par le référentiel";
     Str004 = "STR004", Error, "même structure dans deux dossiers";
     Str005 = "STR005", Error, "aucune structure trouvée";
     Str006 = "STR006", Error, "identifiant de structure différent entre fichiers";
+    Str007 = "STR007", Error, "référentiel invalide";
     Crt001 = "CRT001", Error, "critère inconnu du référentiel";
     Auto001 = "AUTO001", Error, "niveau absent de l'échelle";
     Auto002 = "AUTO002", Error, "niveau et non_concerne ensemble";
@@ -106,12 +113,31 @@ codes! {
     Fs003 = "FS003", Error, "fichier illisible";
     Fs004 = "FS004", Warning, "lien symbolique vers l'extérieur ignoré";
     Fs005 = "FS005", Warning, "lien symbolique cassé";
+    Fs006 = "FS006", Error, "écriture impossible";
+    Fs007 = "FS007", Error, "fichier déjà présent";
+    Cfg001 = "CFG001", Error, "label.toml : syntaxe TOML invalide";
+    Cfg002 = "CFG002", Error, "label.toml : clé inconnue";
+    Cfg003 = "CFG003", Error, "label.toml : type de valeur incorrect";
+    Cfg004 = "CFG004", Error, "label.toml : dossier introuvable";
+    Cfg005 = "CFG005", Note, "référentiels intégrés à l'outil utilisés";
 }
 
 impl Code {
     /// Codes that mean the command could not run on some input (exit 2).
     pub fn is_fatal(self) -> bool {
-        matches!(self, Code::Fs001 | Code::Fs003)
+        matches!(
+            self,
+            Code::Fs001
+                | Code::Fs003
+                | Code::Fs006
+                | Code::Fs007
+                | Code::Str007
+                | Code::Ref201
+                | Code::Cfg001
+                | Code::Cfg002
+                | Code::Cfg003
+                | Code::Cfg004
+        )
     }
 
     /// Looks a code up by its text, e.g. for the documentation test.

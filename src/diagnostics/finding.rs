@@ -166,6 +166,36 @@ pub enum Finding {
     },
     LinkOutside,
     BrokenLink,
+    /// A path given to `label lint` holds no referential.
+    NoReferential,
+    /// Standard output or a file could not be written.
+    WriteFailed {
+        detail: String,
+    },
+    ConfigSyntax {
+        detail: String,
+    },
+    ConfigUnknownKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    ConfigWrongType {
+        key: String,
+        expected: &'static str,
+    },
+    ConfigFolderMissing {
+        key: &'static str,
+        folder: String,
+    },
+    EmbeddedReferentials {
+        list: String,
+    },
+    /// A file that a command creates is already there.
+    AlreadyExists,
+    /// The referential a command needs has errors.
+    InvalidReferential {
+        shown: String,
+    },
 }
 
 impl Finding {
@@ -222,6 +252,15 @@ impl Finding {
             Unreadable { .. } => Code::Fs003,
             LinkOutside => Code::Fs004,
             BrokenLink => Code::Fs005,
+            NoReferential => Code::Ref201,
+            WriteFailed { .. } => Code::Fs006,
+            ConfigSyntax { .. } => Code::Cfg001,
+            ConfigUnknownKey { .. } => Code::Cfg002,
+            ConfigWrongType { .. } => Code::Cfg003,
+            ConfigFolderMissing { .. } => Code::Cfg004,
+            EmbeddedReferentials { .. } => Code::Cfg005,
+            AlreadyExists => Code::Fs007,
+            InvalidReferential { .. } => Code::Str007,
         }
     }
 
@@ -327,13 +366,28 @@ impl Finding {
             AuditEndsBeforeStart => "la fin de l'audit précède son début".into(),
             NoCertifiedAuditor => "aucun auditeur n'a le rôle « certifie »".into(),
             MissingFindings { count, .. } => {
-                format!("{count} critère(s) applicable(s) sans constat : audit incomplet")
+                let criteria =
+                    crate::french::plural(*count, "critère applicable", "critères applicables");
+                format!("{criteria} sans constat : audit incomplet")
             }
             PathNotFound => "chemin introuvable".into(),
             LinkLoop => "boucle de liens symboliques : lien ignoré".into(),
             Unreadable { detail } => format!("lecture impossible : {detail}"),
             LinkOutside => "lien symbolique vers l'extérieur du dossier : ignoré".into(),
             BrokenLink => "lien symbolique cassé : sa cible n'existe pas".into(),
+            NoReferential => "aucun référentiel sous ce chemin".into(),
+            WriteFailed { detail } => format!("écriture impossible : {detail}"),
+            ConfigSyntax { detail } => format!("syntaxe TOML invalide : {detail}"),
+            ConfigUnknownKey { key, .. } => format!("clé inconnue « {key} » dans label.toml"),
+            ConfigWrongType { key, expected } => format!("« {key} » doit être {expected}"),
+            ConfigFolderMissing { key, folder } => {
+                format!("le dossier « {folder} » indiqué par « {key} » n'existe pas")
+            }
+            AlreadyExists => "le fichier existe déjà : rien n'a été modifié".into(),
+            InvalidReferential { shown } => format!("le référentiel {shown} contient des erreurs"),
+            EmbeddedReferentials { list } => format!(
+                "aucun dossier de référentiels dans l'espace de travail : référentiels intégrés à l'outil utilisés ({list})"
+            ),
         }
     }
 
@@ -394,6 +448,18 @@ impl Finding {
             NoIndicator { .. } => {
                 Some("ajoutez sous « indicateurs » les signes observables".into())
             }
+            InvalidReferential { shown } => Some(format!("lancez « label lint {shown} »")),
+            AlreadyExists => Some("supprimez-le ou choisissez un autre dossier si vous voulez repartir de zéro".into()),
+            NoReferential => Some(
+                "un référentiel est un fichier <référentiel>/<version>.yaml, ou un dossier contenant referentiel.yaml".into(),
+            ),
+            ConfigUnknownKey { suggestion: Some(s), .. } => Some(format!("vouliez-vous dire « {s} » ?")),
+            ConfigUnknownKey { .. } => Some(format!("clés possibles : {}", crate::workspace::CONFIG_KEYS.join(", "))),
+            ConfigFolderMissing { .. } => Some("créez le dossier ou corrigez label.toml (chemin relatif au dossier de label.toml)".into()),
+            ConfigSyntax { .. } => Some("voir la syntaxe TOML : https://toml.io/fr/".into()),
+            EmbeddedReferentials { .. } => Some(
+                "pour vérifier vos propres fichiers, indiquez leur chemin ou rangez-les sous referentiels/".into(),
+            ),
             _ => None,
         }
     }

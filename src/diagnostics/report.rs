@@ -35,7 +35,9 @@ impl Report {
     pub fn finish(&mut self, deny_warnings: bool) {
         if deny_warnings {
             for d in &mut self.diagnostics {
-                d.severity = Severity::Error;
+                if d.severity == Severity::Warning {
+                    d.severity = Severity::Error;
+                }
             }
         }
         self.diagnostics.sort_by(|a, b| {
@@ -53,7 +55,8 @@ impl Report {
     }
 
     pub fn warning_count(&self) -> usize {
-        self.diagnostics.len() - self.error_count()
+        let warning = |d: &&Diagnostic| d.severity == Severity::Warning;
+        self.diagnostics.iter().filter(warning).count()
     }
 
     /// §5.3: 2 when some input could not be read, 1 on errors, else 0.

@@ -8,6 +8,7 @@ pub fn render(report: &Report) -> String {
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "notice",
         };
         let mut message = d.message.clone();
         if let Some(help) = &d.help {

@@ -17,7 +17,7 @@ pub fn render(report: &Report) -> String {
                 "description": format!("[{}] {}", d.code, d.message),
                 "check_name": d.code.as_str(),
                 "fingerprint": fingerprint,
-                "severity": match d.severity { Severity::Error => "major", Severity::Warning => "minor" },
+                "severity": match d.severity { Severity::Error => "major", Severity::Warning => "minor", Severity::Note => "info" },
                 "location": { "path": d.location.path, "lines": { "begin": line } },
             })
         })

@@ -13,7 +13,7 @@ pub fn render(report: &Report) -> String {
     out.push_str(&format!(
         "<testsuites name=\"label\" tests=\"{}\" failures=\"{}\">\n",
         report.diagnostics().len().max(1),
-        report.diagnostics().len()
+        failures(report.diagnostics().iter())
     ));
     if by_file.is_empty() {
         out.push_str("  <testsuite name=\"label\" tests=\"1\" failures=\"0\">\n");
@@ -25,31 +25,42 @@ pub fn render(report: &Report) -> String {
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
             escape(file),
             diagnostics.len(),
-            diagnostics.len()
+            failures(diagnostics.iter().copied())
         ));
         for d in diagnostics {
             let place = format!(
                 "{}:{}:{}",
                 file, d.location.span.line, d.location.span.column
             );
-            let kind = match d.severity {
-                Severity::Error => "erreur",
-                Severity::Warning => "avertissement",
+            let kind = d.severity.label();
+            let detail = escape(&format!(
+                "{place}: {}",
+                d.help.as_deref().unwrap_or(&d.message)
+            ));
+            // A note informs; it is not a failed test.
+            let body = if d.severity == Severity::Note {
+                format!("<system-out>{}: {detail}</system-out>", escape(&d.message))
+            } else {
+                format!(
+                    "<failure type=\"{kind}\" message=\"{}\">{detail}</failure>",
+                    escape(&d.message)
+                )
             };
             out.push_str(&format!(
-                "    <testcase name=\"{} {}\" classname=\"{}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+                "    <testcase name=\"{} {}\" classname=\"{}\">\n      {body}\n    </testcase>\n",
                 d.code,
                 escape(&place),
                 escape(file),
-                kind,
-                escape(&d.message),
-                escape(&format!("{place}: {}", d.help.as_deref().unwrap_or(&d.message)))
             ));
         }
         out.push_str("  </testsuite>\n");
     }
     out.push_str("</testsuites>\n");
     out
+}
+
+fn failures<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> usize {
+    diagnostics.filter(|d| d.severity != Severity::Note).count()
 }
 
 fn escape(text: &str) -> String {

@@ -2,6 +2,7 @@
 //! the library computed.
 
 mod concise;
+mod escape;
 pub mod evaluation;
 mod github;
 mod gitlab;
@@ -67,7 +68,9 @@ pub fn render_diagnostics(report: &Report, format: DiagnosticFormat, color: Colo
 }
 
 pub use concise::line as concise_line;
+pub use escape::terminal_safe;
 pub use json::diagnostic as diagnostic_json;
+pub use text::diagnostics as render_diagnostics_only;
 
 /// JSON pretty-printed with a final newline; our values always serialize.
 pub(crate) fn to_json(value: &serde_json::Value) -> String {

@@ -38,7 +38,7 @@ pub fn render(report: &Report) -> String {
                 .collect();
             json!({
                 "ruleId": d.code.as_str(),
-                "level": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                "level": match d.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Note => "note" },
                 "message": { "text": text },
                 "locations": [location(&d.location)],
                 "relatedLocations": related,

@@ -8,6 +8,14 @@ use crate::diagnostics::{Diagnostic, Location, Report, Severity};
 use super::Color;
 
 pub fn render(report: &Report, color: Color) -> String {
+    let mut out = diagnostics(report, color);
+    out.push_str(&summary(report));
+    out
+}
+
+/// The diagnostics alone, without the summary line: for a command stopped
+/// by one problem.
+pub fn diagnostics(report: &Report, color: Color) -> String {
     let renderer = match color {
         Color::Always => Renderer::styled(),
         Color::Never => Renderer::plain(),
@@ -18,7 +26,6 @@ pub fn render(report: &Report, color: Color) -> String {
         out.push_str(&renderer.render(&groups(report, d)));
         out.push_str("\n\n");
     }
-    out.push_str(&summary(report));
     out
 }
 
@@ -26,6 +33,7 @@ fn groups<'a>(report: &'a Report, d: &'a Diagnostic) -> Vec<Group<'a>> {
     let level = match d.severity {
         Severity::Error => Level::ERROR.with_name(Some("erreur")),
         Severity::Warning => Level::WARNING.with_name(Some("avertissement")),
+        Severity::Note => Level::NOTE.with_name(Some("remarque")),
     };
     let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
     let mut group = title.element(place(report, &d.location, None, AnnotationKind::Primary));
@@ -117,11 +125,4 @@ fn summary(report: &Report) -> String {
     )
 }
 
-/// French plural; 0 and 1 take the singular.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    if n <= 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+pub use crate::french::plural;

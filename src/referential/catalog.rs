@@ -13,6 +13,8 @@ pub struct Catalog {
     /// The workspace's referentials folder, when it exists.
     dir: Option<PathBuf>,
     dir_name: String,
+    /// Paths are shown relative to this folder (the current one).
+    cwd: Option<PathBuf>,
 }
 
 /// One referential the catalog knows of, not yet read.
@@ -35,7 +37,14 @@ impl Catalog {
         Catalog {
             dir: dir.filter(|d| d.is_dir()),
             dir_name,
+            cwd: None,
         }
+    }
+
+    /// Shows paths relative to `cwd` in messages.
+    pub fn shown_from(mut self, cwd: &Path) -> Catalog {
+        self.cwd = Some(cwd.to_path_buf());
+        self
     }
 
     pub fn dir_name(&self) -> &str {
@@ -102,7 +111,8 @@ impl Catalog {
             .find(|e| e.id == id && e.version == version)
             .and_then(|e| e.path);
         if let Some(path) = on_disk {
-            let shown = path.display().to_string();
+            let relative = self.cwd.as_ref().and_then(|c| path.strip_prefix(c).ok());
+            let shown = relative.unwrap_or(&path).display().to_string();
             return Some(validate(read_path(&path, &shown, &self.dir_name)));
         }
         embedded::all()

@@ -1,6 +1,7 @@
 //! A structure folder (§4.1): its self-assessment, plan and audit, read and
 //! checked against their referential.
 
+pub mod create;
 mod header;
 mod resolver;
 

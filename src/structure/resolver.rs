@@ -16,9 +16,15 @@ pub struct Resolver {
     cache: Mutex<HashMap<(String, String), Resolved>>,
 }
 
+/// Whether a loaded referential is the copy embedded in the binary.
+fn is_embedded(shown: &str) -> bool {
+    shown.starts_with(crate::referential::embedded::PREFIX)
+}
+
 #[derive(Clone)]
 enum Resolved {
-    Found(Arc<Referential>),
+    /// With whether it is the embedded copy.
+    Found(Arc<Referential>, bool),
     Invalid(Vec<Diagnostic>),
     Missing,
 }
@@ -44,7 +50,9 @@ impl Resolver {
         let resolved = cached.unwrap_or_else(|| {
             let resolved = match self.catalog.find(&id, &version) {
                 Some(loaded) => match loaded.referential {
-                    Some(referential) => Resolved::Found(Arc::new(referential)),
+                    Some(referential) => {
+                        Resolved::Found(Arc::new(referential), is_embedded(&loaded.shown))
+                    }
                     None => Resolved::Invalid(loaded.diagnostics),
                 },
                 None => Resolved::Missing,
@@ -55,7 +63,7 @@ impl Resolver {
             resolved
         });
         match resolved {
-            Resolved::Found(referential) => Some(referential),
+            Resolved::Found(referential, _) => Some(referential),
             Resolved::Invalid(diagnostics) => {
                 out.extend(diagnostics);
                 None
@@ -77,6 +85,32 @@ impl Resolver {
                 None
             }
         }
+    }
+
+    /// `id version` of every embedded referential resolved so far, sorted:
+    /// commands say when they used them (CFG005).
+    pub fn embedded_used(&self) -> Vec<String> {
+        let Ok(cache) = self.cache.lock() else {
+            return Vec::new();
+        };
+        let mut used: Vec<String> = cache
+            .iter()
+            .filter(|(_, r)| matches!(r, Resolved::Found(_, true)))
+            .map(|((id, version), _)| format!("{id} {version}"))
+            .collect();
+        used.sort();
+        used
+    }
+
+    /// The note that says embedded referentials were used, if they were.
+    pub fn embedded_note(&self, location: Location) -> Option<Diagnostic> {
+        let used = self.embedded_used();
+        (!used.is_empty()).then(|| {
+            let finding = Finding::EmbeddedReferentials {
+                list: used.join(", "),
+            };
+            Diagnostic::new(finding, location)
+        })
     }
 
     pub fn catalog(&self) -> &Catalog {
