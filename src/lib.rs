@@ -8,6 +8,9 @@
 // A Diagnostic is the error type of readers by design; the cold error path
 // may carry it unboxed.
 #![allow(clippy::result_large_err)]
+// Only `cli::out` writes to the terminal: one writer can tell a closed pipe
+// from a full disk (docs/decisions.md).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod audit;
 pub mod cli;

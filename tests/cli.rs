@@ -60,7 +60,7 @@ fn item_13_full_disk_is_a_fatal_diagnostic() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "erreur[FS006]: écriture impossible : sortie standard : plus de place sur le disque (erreur système 28)\n"
+        "erreur[FS006] : écriture impossible : sortie standard : plus de place sur le disque (erreur système 28)\n"
     );
 }
 

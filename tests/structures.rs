@@ -117,8 +117,8 @@ fn init_refuses_bad_arguments() {
     assert_eq!(bad_ref.code, 2);
     assert!(
         bad_ref.stderr.contains(
-            "erreur[STR001]: référentiel « missions-locales » en version « 9.0.0 » introuvable"
-        ) && bad_ref.stderr.contains("aide: disponibles : 1.0.0"),
+            "erreur[STR001] : référentiel « missions-locales » en version « 9.0.0 » introuvable"
+        ) && bad_ref.stderr.contains("aide : disponibles : 1.0.0"),
         "{}",
         bad_ref.stderr
     );

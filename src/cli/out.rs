@@ -63,7 +63,7 @@ impl Out {
                     Diagnostic::new(Finding::WriteFailed { detail }, Location::file("-"));
                 let label = diagnostic.severity.label();
                 eprint(&format!(
-                    "{label}[{}]: {}\n",
+                    "{label}[{}] : {}\n",
                     diagnostic.code, diagnostic.message
                 ));
                 2

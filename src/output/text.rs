@@ -23,10 +23,42 @@ pub fn diagnostics(report: &Report, color: Color) -> String {
     .decor_style(DecorStyle::Ascii);
     let mut out = String::new();
     for d in report.diagnostics() {
-        out.push_str(&renderer.render(&groups(report, d)));
-        out.push_str("\n\n");
+        let rendered = renderer.render(&groups(report, d));
+        for line in rendered.lines() {
+            out.push_str(&french_colon(line));
+            out.push('\n');
+        }
+        out.push('\n');
     }
     out
+}
+
+/// The renderer writes `erreur[REF001]: …` and `aide: …`; French puts a
+/// space before the colon. Names and codes hold no colon, nor do colour
+/// sequences, so the first colon of those lines is the separator.
+fn french_colon(line: &str) -> std::borrow::Cow<'_, str> {
+    let plain = strip_ansi(line);
+    let titled = ["erreur[", "avertissement[", "remarque[", "aide:"]
+        .iter()
+        .any(|name| plain.starts_with(name));
+    match line.find(':') {
+        Some(i) if titled => format!("{} {}", &line[..i], &line[i..]).into(),
+        _ => line.into(),
+    }
+}
+
+/// `line` without its colour sequences (`ESC [ … m`).
+fn strip_ansi(line: &str) -> String {
+    let mut plain = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            chars.by_ref().find(|c| c.is_ascii_alphabetic());
+        } else {
+            plain.push(c);
+        }
+    }
+    plain
 }
 
 fn groups<'a>(report: &'a Report, d: &'a Diagnostic) -> Vec<Group<'a>> {
