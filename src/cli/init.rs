@@ -2,13 +2,13 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::date::Date;
 use crate::ids;
 use crate::init::{NewStructure, default_referential, render};
 use crate::referential::{Referential, StructureType};
-use crate::schema::{self, Kind};
+use crate::schema;
 use crate::self_assessment;
 use crate::workspace::Workspace;
 
@@ -74,8 +74,9 @@ fn init(args: &Args) -> Result<String, String> {
     }
     fs::create_dir_all(&dir)
         .map_err(|e| format!("création de {} impossible : {e}", args.dir.display()))?;
-    let schema_path = write_schema(&workspace)?;
-    let relative = relative_path(&dir, &schema_path);
+    let schema_path = schema::write_self_assessment_schema(&workspace.root, &referential)
+        .map_err(|e| format!("écriture du schéma impossible : {e}"))?;
+    let relative = schema::relative_path(&dir, &schema_path);
     let structure = NewStructure {
         id: args.id.clone(),
         name: args.nom.clone(),
@@ -98,7 +99,8 @@ fn init(args: &Args) -> Result<String, String> {
     ))
 }
 
-fn referential(
+/// The referential `ID@VERSION`, or the latest one for structures of `kind`.
+pub(super) fn referential(
     workspace: &Workspace,
     wanted: Option<&str>,
     kind: StructureType,
@@ -134,34 +136,4 @@ fn referential(
             loaded.shown, loaded.shown
         )
     })
-}
-
-/// Writes the self-assessment schema under the workspace's `.label/`,
-/// where editors find it; the file is generated, never edited by hand.
-fn write_schema(workspace: &Workspace) -> Result<PathBuf, String> {
-    let dir = workspace.root.join(".label");
-    let path = dir.join(Kind::Autoevaluation.file_name());
-    let text = schema::json_schema(Kind::Autoevaluation);
-    if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-        fs::create_dir_all(&dir)
-            .and_then(|_| fs::write(&path, text))
-            .map_err(|e| format!("écriture du schéma impossible : {e}"))?;
-    }
-    Ok(path)
-}
-
-/// `to` relative to the folder `from`, with `/` separators.
-fn relative_path(from: &Path, to: &Path) -> String {
-    let from = fs::canonicalize(from).unwrap_or_else(|_| from.to_path_buf());
-    let to = fs::canonicalize(to).unwrap_or_else(|_| to.to_path_buf());
-    let a: Vec<Component> = from.components().collect();
-    let b: Vec<Component> = to.components().collect();
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut parts: Vec<String> = vec!["..".to_string(); a.len() - common];
-    parts.extend(
-        b[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    parts.join("/")
 }
