@@ -66,8 +66,8 @@ pub fn modeline(dir: &Path, schema: &Path) -> String {
 
 /// `to` relative to the folder `from`, with `/` separators.
 pub fn relative_path(from: &Path, to: &Path) -> String {
-    let from = fs::canonicalize(from).unwrap_or_else(|_| from.to_path_buf());
-    let to = canonical_parent(to);
+    let from = canonical(from);
+    let to = canonical(to);
     let a: Vec<Component> = from.components().collect();
     let b: Vec<Component> = to.components().collect();
     let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
@@ -80,15 +80,33 @@ pub fn relative_path(from: &Path, to: &Path) -> String {
     parts.join("/")
 }
 
-/// A path with its folder resolved, even when the file does not exist yet.
-fn canonical_parent(path: &Path) -> PathBuf {
-    if let Ok(resolved) = fs::canonicalize(path) {
-        return resolved;
+/// A path with links resolved, even when its end does not exist yet.
+fn canonical(path: &Path) -> PathBuf {
+    for base in path.ancestors() {
+        if let Ok(resolved) = fs::canonicalize(base) {
+            let rest = path.strip_prefix(base).unwrap_or(Path::new(""));
+            return resolved.join(rest);
+        }
     }
-    match (path.parent(), path.file_name()) {
-        (Some(dir), Some(name)) => fs::canonicalize(dir)
-            .map(|d| d.join(name))
-            .unwrap_or_else(|_| path.to_path_buf()),
-        _ => path.to_path_buf(),
+    path.to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modeline_is_relative_to_the_file_folder() -> std::io::Result<()> {
+        let root = tempfile::tempdir()?;
+        let dir = root.path().join("structures/ml");
+        fs::create_dir_all(&dir)?;
+        let schema = root
+            .path()
+            .join(".label/essai/1.0.0/autoevaluation.schema.json");
+        assert_eq!(
+            modeline(&dir, &schema),
+            "# yaml-language-server: $schema=../../.label/essai/1.0.0/autoevaluation.schema.json\n"
+        );
+        Ok(())
     }
 }

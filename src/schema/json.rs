@@ -85,3 +85,28 @@ pub fn or_null(mut schema: Value) -> Value {
     }
     json!({ "anyOf": [schema, { "type": "null" }] })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn or_null_widens_types_and_enums() {
+        assert_eq!(
+            or_null(json!({ "type": "integer" })),
+            json!({ "type": ["integer", "null"] })
+        );
+        assert_eq!(
+            or_null(json!({ "type": ["object", "array"] })),
+            json!({ "type": ["object", "array", "null"] })
+        );
+        assert_eq!(
+            or_null(json!({ "enum": [1, 2] })),
+            json!({ "enum": [1, 2, null] })
+        );
+        assert_eq!(
+            or_null(json!({ "const": 1 })),
+            json!({ "anyOf": [{ "const": 1 }, { "type": "null" }] })
+        );
+    }
+}

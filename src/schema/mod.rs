@@ -143,6 +143,13 @@ mod tests {
     }
 
     #[test]
+    fn the_folder_header_is_the_referential_without_principles() {
+        let mut header = keys(tables::REFERENTIAL);
+        assert_eq!(header.pop(), Some("principes"));
+        assert_eq!(keys(tables::REFERENTIAL_FOLDER), header);
+    }
+
+    #[test]
     fn readers_require_exactly_what_the_schemas_require() {
         assert_eq!(
             missing(|d| {

@@ -143,3 +143,78 @@ fn not_applicable() -> Value {
         "errorMessage": "« non_concerne » demande une justification non vide",
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::referential::{Parts, validate};
+    use crate::source::SourceFile;
+
+    const REFERENTIAL: &str = "\
+referentiel: essai
+version: 2.1.0
+titre: Essai
+statut: publie
+structures: [arml]
+echelle:
+  niveaux:
+    - { valeur: 0, libelle: Absent, description: Rien n'existe. }
+    - { valeur: 5, libelle: Acquis, description: Tout est en place. }
+  attendu: 5
+principes:
+  - id: A
+    titre: Principe
+    criteres:
+      - { id: A-01, titre: Premier, imperatif: true }
+      - { id: A-02, titre: Second, non_concerne_possible: true, attendu: 0 }
+";
+
+    fn schema() -> Result<Value, &'static str> {
+        let source = SourceFile::new("essai.yaml", REFERENTIAL);
+        let loaded = validate(Parts::single(source, None));
+        let referential = loaded.referential.ok_or("a valid referential")?;
+        Ok(self_assessment(&referential))
+    }
+
+    #[test]
+    fn levels_are_the_scale_with_their_rubric() -> Result<(), &'static str> {
+        let schema = schema()?;
+        let level = &schema["properties"]["reponses"]["properties"]["A-01"]["properties"]["niveau"];
+        assert_eq!(level["enum"], json!([0, 5, null]));
+        assert_eq!(
+            level["enumDescriptions"],
+            json!([
+                "Absent — Rien n'existe.",
+                "Acquis — Tout est en place. (niveau attendu)",
+                "Non évalué (laisser vide)."
+            ])
+        );
+        let hover = &schema["properties"]["reponses"]["properties"]["A-01"];
+        assert_eq!(hover["title"], "A-01 — Premier");
+        let text = hover["markdownDescription"].as_str().ok_or("markdown")?;
+        assert!(text.starts_with("Impératif · niveau attendu : **5 (Acquis)**"));
+        assert!(text.contains("- 0 **Absent** — Rien n'existe.\n"));
+        Ok(())
+    }
+
+    #[test]
+    fn unknown_ids_and_forbidden_not_applicable_are_closed() -> Result<(), &'static str> {
+        let schema = schema()?;
+        let answers = &schema["properties"]["reponses"];
+        assert_eq!(answers["additionalProperties"], json!(false));
+        let ids: Vec<&String> = answers["properties"]
+            .as_object()
+            .ok_or("properties")?
+            .keys()
+            .collect();
+        assert_eq!(ids, ["A-01", "A-02"]);
+        assert!(answers["properties"]["A-01"]["properties"]["non_concerne"].is_null());
+        assert!(answers["properties"]["A-02"]["properties"]["non_concerne"].is_object());
+        assert_eq!(schema["properties"]["version"]["const"], "2.1.0");
+        assert_eq!(
+            schema["properties"]["structure"]["properties"]["type"]["enum"],
+            json!(["arml"])
+        );
+        Ok(())
+    }
+}
