@@ -121,10 +121,14 @@ fn item_8_example_schemas_are_up_to_date() {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let run = label(&examples, &args);
         assert_eq!(run.code, 0, "{}", run.stderr);
+        if std::env::var_os("LABEL_BLESS").is_some() {
+            fs::write(&file, &run.stdout).unwrap();
+        }
         assert_eq!(
             run.stdout,
             fs::read_to_string(&file).unwrap(),
-            "{} is stale: in examples/, run `label {}` into it",
+            "{} is stale: `LABEL_BLESS=1 cargo test --test editor_schemas` rewrites it \
+             (it is `label {}` run in examples/)",
             file.display(),
             args.join(" ")
         );
@@ -215,4 +219,17 @@ fn item_8_folder_header_is_its_own_kind() {
     let mut with_principles = header.clone();
     with_principles["principes"] = json!([]);
     assert!(!problems(&generic("referentiel-dossier"), &with_principles).is_empty());
+}
+
+#[test]
+fn item_8_plans_written_by_the_tool_match_the_generic_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["ml-haute-cornouaille", "ml-val-de-garonne"] {
+        let target = dir.path().join(name);
+        common::copy_dir(&root().join("examples/structures").join(name), &target);
+        let run = label(dir.path(), &["plan", name, "--date", "2026-11-27"]);
+        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+        let plan = target.join("plan.yaml");
+        assert_valid(&generic("plan"), &yaml(&plan), name);
+    }
 }
