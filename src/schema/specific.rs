@@ -26,6 +26,11 @@ pub fn self_assessment(referential: &Referential) -> Value {
         referential.title, referential.id, referential.version
     );
     let mut schema = document(&id, &title, tables::SELF_ASSESSMENT);
+    if let Some(map) = schema.as_object_mut() {
+        let note = "Généré par « label init » à partir du référentiel : ne pas modifier ; \
+            « label schema autoevaluation --referentiel ID@VERSION » le régénère.";
+        map.insert("description".into(), json!(note));
+    }
     let fixed = [
         ("/properties/referentiel", json!(referential.id)),
         (
