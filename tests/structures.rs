@@ -37,14 +37,20 @@ fn init_then_validate_is_clean() {
     let written = fs::read_to_string(dir.path().join("ml-vitre/autoevaluation.yaml")).unwrap();
     insta::assert_snapshot!("init_missions_locales", without_date(&written));
     assert_eq!(written.matches("    niveau:\n").count(), 35);
-    let schema = dir.path().join(".label/autoevaluation.schema.json");
-    assert!(
-        written
-            .starts_with("# yaml-language-server: $schema=../.label/autoevaluation.schema.json\n")
+    let schema = ".label/missions-locales/1.0.0/autoevaluation.schema.json";
+    assert!(written.starts_with(&format!("# yaml-language-server: $schema=../{schema}\n")));
+    let specific = label(
+        dir.path(),
+        &[
+            "schema",
+            "autoevaluation",
+            "--referentiel",
+            "missions-locales@1.0.0",
+        ],
     );
     assert_eq!(
-        fs::read_to_string(schema).unwrap(),
-        fs::read_to_string(root().join("schemas/autoevaluation.schema.json")).unwrap()
+        fs::read_to_string(dir.path().join(schema)).unwrap(),
+        specific.stdout
     );
     let check = label(dir.path(), &["validate", "ml-vitre", "--deny-warnings"]);
     assert_eq!(check.code, 0, "{}", check.stdout);
@@ -213,7 +219,7 @@ fn evidence_links_out_of_the_folder_are_errors() {
 
 #[test]
 fn committed_schemas_are_up_to_date() {
-    for kind in ["referentiel", "principe", "autoevaluation", "plan", "audit"] {
+    for kind in label::schema::Kind::ALL.iter().map(|k| k.name()) {
         let run = label(&root(), &["schema", kind]);
         assert_eq!(run.code, 0);
         let committed =

@@ -77,7 +77,7 @@ fn structure_type(text: &str) -> Result<StructureType, String> {
         .ok_or_else(|| "attendu mission-locale, arml ou unml".to_string())
 }
 
-fn referential(text: &str) -> Result<(String, String), String> {
+pub(super) fn referential(text: &str) -> Result<(String, String), String> {
     match text.split_once('@') {
         Some((id, version)) if !id.is_empty() && !version.is_empty() => {
             Ok((id.to_string(), version.to_string()))

@@ -44,7 +44,7 @@ fn object(fields: &[Field]) -> Value {
     schema
 }
 
-fn shape(s: &Shape) -> Value {
+pub fn shape(s: &Shape) -> Value {
     match s {
         // Numbers are accepted where texts are expected, as the reader does.
         Shape::Text => json!({ "type": ["string", "number", "boolean", "null"] }),
@@ -55,10 +55,58 @@ fn shape(s: &Shape) -> Value {
         Shape::Pattern(pattern) => json!({ "type": "string", "pattern": pattern }),
         Shape::List(item) => json!({ "type": ["array", "null"], "items": shape(item) }),
         Shape::Object(fields) => object(fields),
+        Shape::OrEmpty(inner) => or_null(shape(inner)),
         Shape::ByCriterion(value) => json!({
-            "type": ["object", "null"],
+            "type": "object",
             "propertyNames": { "pattern": CRITERION_ID },
             "additionalProperties": shape(value),
         }),
+    }
+}
+
+/// `schema`, or null: added to its `type` or `enum`, else as an alternative.
+pub fn or_null(mut schema: Value) -> Value {
+    if let Some(map) = schema.as_object_mut() {
+        if let Some(Value::Array(values)) = map.get_mut("enum") {
+            values.push(Value::Null);
+            return schema;
+        }
+        match map.get_mut("type") {
+            Some(Value::Array(types)) => {
+                types.push(json!("null"));
+                return schema;
+            }
+            Some(single @ Value::String(_)) => {
+                *single = json!([single.take(), "null"]);
+                return schema;
+            }
+            _ => {}
+        }
+    }
+    json!({ "anyOf": [schema, { "type": "null" }] })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn or_null_widens_types_and_enums() {
+        assert_eq!(
+            or_null(json!({ "type": "integer" })),
+            json!({ "type": ["integer", "null"] })
+        );
+        assert_eq!(
+            or_null(json!({ "type": ["object", "array"] })),
+            json!({ "type": ["object", "array", "null"] })
+        );
+        assert_eq!(
+            or_null(json!({ "enum": [1, 2] })),
+            json!({ "enum": [1, 2, null] })
+        );
+        assert_eq!(
+            or_null(json!({ "const": 1 })),
+            json!({ "anyOf": [{ "const": 1 }, { "type": "null" }] })
+        );
     }
 }

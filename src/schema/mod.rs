@@ -1,12 +1,21 @@
 //! The formats of our files, described once: readers take their known keys
 //! from these tables and `label schema` turns them into JSON Schemas.
 
+mod files;
 mod json;
+mod rubric;
 mod shape;
+mod specific;
 pub mod tables;
 
 use clap::ValueEnum;
 
+use crate::referential::Referential;
+
+pub use files::{
+    FOLDER, kind_path, modeline, relative_path, self_assessment_path, write_kind_schema,
+    write_self_assessment_schema,
+};
 pub use shape::{Field, Shape, keys, nested};
 
 /// The kinds of file a schema exists for.
@@ -14,6 +23,8 @@ pub use shape::{Field, Shape, keys, nested};
 pub enum Kind {
     /// Un référentiel (forme fichier)
     Referentiel,
+    /// referentiel.yaml d'un référentiel en forme dossier
+    ReferentielDossier,
     /// Un fichier de principe (forme dossier)
     Principe,
     /// autoevaluation.yaml
@@ -27,6 +38,7 @@ pub enum Kind {
 impl Kind {
     pub const ALL: &'static [Kind] = &[
         Kind::Referentiel,
+        Kind::ReferentielDossier,
         Kind::Principe,
         Kind::Autoevaluation,
         Kind::Plan,
@@ -36,6 +48,7 @@ impl Kind {
     pub fn name(self) -> &'static str {
         match self {
             Kind::Referentiel => "referentiel",
+            Kind::ReferentielDossier => "referentiel-dossier",
             Kind::Principe => "principe",
             Kind::Autoevaluation => "autoevaluation",
             Kind::Plan => "plan",
@@ -51,6 +64,9 @@ impl Kind {
     fn title(self) -> &'static str {
         match self {
             Kind::Referentiel => "Référentiel du label qualité des missions locales",
+            Kind::ReferentielDossier => {
+                "Référentiel en forme dossier : referentiel.yaml, sans les principes"
+            }
             Kind::Principe => "Principe d'un référentiel (forme dossier)",
             Kind::Autoevaluation => "Autoévaluation d'une structure",
             Kind::Plan => "Plan d'amélioration de la qualité",
@@ -61,6 +77,7 @@ impl Kind {
     fn fields(self) -> &'static [Field] {
         match self {
             Kind::Referentiel => tables::REFERENTIAL,
+            Kind::ReferentielDossier => tables::REFERENTIAL_FOLDER,
             Kind::Principe => tables::PRINCIPLE,
             Kind::Autoevaluation => tables::SELF_ASSESSMENT,
             Kind::Plan => tables::PLAN,
@@ -75,8 +92,17 @@ pub fn json_schema(kind: Kind) -> String {
         "https://label.missions-locales.invalid/schemas/{}",
         kind.file_name()
     );
-    let value = json::document(&id, kind.title(), kind.fields());
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    pretty(&json::document(&id, kind.title(), kind.fields()))
+}
+
+/// The JSON Schema of `autoevaluation.yaml` specific to one referential:
+/// its levels, criteria and rubric, for editors. Pretty-printed.
+pub fn self_assessment_schema(referential: &Referential) -> String {
+    pretty(&specific::self_assessment(referential))
+}
+
+fn pretty(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text
 }
@@ -114,6 +140,13 @@ mod tests {
             .collect();
         keys.sort();
         keys
+    }
+
+    #[test]
+    fn the_folder_header_is_the_referential_without_principles() {
+        let mut header = keys(tables::REFERENTIAL);
+        assert_eq!(header.pop(), Some("principes"));
+        assert_eq!(keys(tables::REFERENTIAL_FOLDER), header);
     }
 
     #[test]

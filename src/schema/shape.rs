@@ -15,6 +15,8 @@ pub enum Shape {
     Pattern(&'static str),
     List(&'static Shape),
     Object(&'static [Field]),
+    /// The shape, or nothing at all (`niveau:` left empty: not assessed).
+    OrEmpty(&'static Shape),
     /// A mapping keyed by criterion ids.
     ByCriterion(&'static Shape),
 }
@@ -36,10 +38,17 @@ pub fn keys(fields: &[Field]) -> Vec<&'static str> {
 
 /// The table of a nested object, by key.
 pub fn nested(fields: &'static [Field], key: &str) -> &'static [Field] {
-    match fields.iter().find(|f| f.key == key).map(|f| &f.shape) {
-        Some(Shape::Object(inner)) => inner,
-        Some(Shape::List(Shape::Object(inner))) => inner,
-        Some(Shape::ByCriterion(Shape::Object(inner))) => inner,
+    fields
+        .iter()
+        .find(|f| f.key == key)
+        .map_or(&[], |f| object_of(&f.shape))
+}
+
+/// The fields of the objects a shape holds, through lists and maps.
+fn object_of(shape: &'static Shape) -> &'static [Field] {
+    match shape {
+        Shape::Object(inner) => inner,
+        Shape::List(item) | Shape::ByCriterion(item) | Shape::OrEmpty(item) => object_of(item),
         _ => &[],
     }
 }

@@ -175,6 +175,13 @@ pub const REFERENTIAL: &[Field] = &[
     ),
 ];
 
+/// `referentiel.yaml` of the folder form: everything but `principes`,
+/// which is last in [`REFERENTIAL`] (a test checks it).
+pub const REFERENTIAL_FOLDER: &[Field] = match REFERENTIAL.split_last() {
+    Some((_, header)) => header,
+    None => &[],
+};
+
 pub const STRUCTURE: &[Field] = &[
     req(
         "id",
@@ -193,7 +200,7 @@ pub const STRUCTURE: &[Field] = &[
 pub const ANSWER: &[Field] = &[
     opt(
         "niveau",
-        Shape::Integer,
+        Shape::OrEmpty(&Shape::Integer),
         "Niveau atteint : une valeur de l'échelle du référentiel. Vide : non évalué.",
     ),
     opt(
@@ -233,7 +240,7 @@ pub const SELF_ASSESSMENT: &[Field] = &[
     ),
     req(
         "reponses",
-        Shape::ByCriterion(&Shape::Object(ANSWER)),
+        Shape::ByCriterion(&Shape::OrEmpty(&Shape::Object(ANSWER))),
         "Réponses, par identifiant de critère.",
     ),
 ];
@@ -333,7 +340,7 @@ pub const AUDIT: &[Field] = &[
     ),
     req(
         "constats",
-        Shape::ByCriterion(&Shape::Object(FINDING)),
+        Shape::OrEmpty(&Shape::ByCriterion(&Shape::Object(FINDING))),
         "Constats, par identifiant de critère.",
     ),
 ];

@@ -3,13 +3,13 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Finding, Location};
 use crate::init::{NewStructure, default_referential, render};
 use crate::referential::{Loaded, Referential};
-use crate::schema::{self, Kind};
+use crate::schema;
 use crate::self_assessment;
 use crate::source::io_reason;
 use crate::workspace::Workspace;
@@ -44,7 +44,9 @@ pub fn create(workspace: &Workspace, request: &Request) -> Result<Created, Diagn
     let target = dir.join(self_assessment::FILE_NAME);
     let shown = workspace.shown(&target);
     let here = || Location::file(shown.clone());
-    let (referential, embedded) = find_referential(workspace, request, &here)?;
+    let wanted = request.referential.as_ref();
+    let (referential, embedded) =
+        find_referential(workspace, wanted, kind_default(request), &here())?;
     let kind = request.structure.kind;
     if !referential.structure_types.contains(&kind) {
         let covered = referential.structure_types.iter();
@@ -62,8 +64,12 @@ pub fn create(workspace: &Workspace, request: &Request) -> Result<Created, Diagn
         Diagnostic::new(Finding::WriteFailed { detail }, here())
     };
     fs::create_dir_all(&dir).map_err(fail)?;
-    let schema_path = write_schema(workspace).map_err(fail)?;
-    let relative = relative_path(&dir, &schema_path);
+    let schema_path =
+        schema::write_self_assessment_schema(&workspace.root, &referential).map_err(|e| {
+            let detail = e.to_string();
+            Diagnostic::new(Finding::WriteFailed { detail }, here())
+        })?;
+    let relative = schema::relative_path(&dir, &schema_path);
     let text = render(&referential, &request.structure, request.today, &relative);
     // create_new: a file that appeared meanwhile is never overwritten.
     let mut file = fs::OpenOptions::new()
@@ -80,68 +86,42 @@ pub fn create(workspace: &Workspace, request: &Request) -> Result<Created, Diagn
     })
 }
 
-/// The referential asked for, or the latest for the structure's type;
-/// with whether it is the embedded copy.
-fn find_referential(
+fn kind_default(request: &Request) -> &'static str {
+    default_referential(request.structure.kind)
+}
+
+/// The referential `wanted` (`id`, `version`), or the latest version of
+/// `default`; with whether it is the copy embedded in the binary. Problems
+/// are reported at `here`.
+pub fn find_referential(
     workspace: &Workspace,
-    request: &Request,
-    here: &dyn Fn() -> Location,
+    wanted: Option<&(String, String)>,
+    default: &str,
+    here: &Location,
 ) -> Result<(Referential, bool), Diagnostic> {
     let catalog = workspace.catalog();
-    let (id, loaded) = match &request.referential {
+    let (id, loaded) = match wanted {
         Some((id, version)) => (id.clone(), catalog.find(id, version)),
-        None => {
-            let id = default_referential(request.structure.kind);
-            (id.to_string(), catalog.latest(id))
-        }
+        None => (default.to_string(), catalog.latest(default)),
     };
     let Some(Loaded {
         referential, shown, ..
     }) = loaded
     else {
-        let version = request.referential.as_ref().map(|(_, v)| v.clone());
+        let version = wanted.map(|(_, v)| v.clone());
         let finding = Finding::ReferentialNotFound {
             available: catalog.versions(&id),
             version: version.unwrap_or_else(|| "la plus récente".into()),
             id,
         };
-        return Err(Diagnostic::new(finding, here()));
+        return Err(Diagnostic::new(finding, here.clone()));
     };
     let embedded = shown.starts_with(crate::referential::embedded::PREFIX);
     match referential {
         Some(referential) => Ok((referential, embedded)),
         None => Err(Diagnostic::new(
             Finding::InvalidReferential { shown },
-            here(),
+            here.clone(),
         )),
     }
-}
-
-/// Writes the self-assessment schema under the workspace's `.label/`,
-/// where editors find it; the file is generated, never edited by hand.
-fn write_schema(workspace: &Workspace) -> std::io::Result<PathBuf> {
-    let dir = workspace.root.join(".label");
-    let path = dir.join(Kind::Autoevaluation.file_name());
-    let text = schema::json_schema(Kind::Autoevaluation);
-    if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-        fs::create_dir_all(&dir)?;
-        fs::write(&path, text)?;
-    }
-    Ok(path)
-}
-
-/// `to` relative to the folder `from`, with `/` separators.
-fn relative_path(from: &Path, to: &Path) -> String {
-    let from = fs::canonicalize(from).unwrap_or_else(|_| from.to_path_buf());
-    let to = fs::canonicalize(to).unwrap_or_else(|_| to.to_path_buf());
-    let a: Vec<Component> = from.components().collect();
-    let b: Vec<Component> = to.components().collect();
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut parts: Vec<String> = vec!["..".to_string(); a.len() - common];
-    parts.extend(
-        b[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    parts.join("/")
 }
