@@ -90,7 +90,7 @@ fn init(args: &Args) -> Result<String, String> {
         .map_err(|e| format!("écriture de {shown} impossible : {e} ; rien n'a été modifié"))?;
     file.write_all(text.as_bytes())
         .map_err(|e| format!("écriture de {shown} impossible : {e}"))?;
-    let count = referential.criteria().count();
+    let count = referential.applicable_criteria(kind).count();
     Ok(format!(
         "Créé : {shown} ({count} critères à renseigner, référentiel {}).\nÉtape suivante : renseignez les niveaux, puis lancez « label validate {} ».",
         referential.key(),

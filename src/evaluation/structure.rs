@@ -89,8 +89,9 @@ pub fn evaluate(
     plan: Option<&Plan>,
 ) -> Evaluation {
     let mut criteria = Vec::new();
+    let kind = assessment.structure.kind;
     for principle in &referential.principles {
-        for criterion in &principle.criteria {
+        for criterion in principle.criteria.iter().filter(|c| c.applies_to(kind)) {
             let answer = assessment.answers.get(&criterion.id);
             let actions = plan
                 .iter()
@@ -103,7 +104,7 @@ pub fn evaluate(
             criteria.push(CriterionResult {
                 id: criterion.id.clone(),
                 title: criterion.title.clone(),
-                status: status(criterion, answer),
+                status: status(criterion, &referential.rules, answer),
                 level: answer.and_then(|a| a.level),
                 expected: criterion.expected,
                 imperative: criterion.imperative,

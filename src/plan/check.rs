@@ -86,6 +86,9 @@ fn check_action(
         date.map(|date| (date, d.span))
     });
     let status = ActionStatus::from_keyword(&raw.status.as_ref()?.value)?;
+    if status != ActionStatus::Abandoned {
+        check_owner_and_due(raw, &id.value, |f| out.push(at(f, raw.span)));
+    }
     if let Some((date, span)) = due
         && date < today
         && !matches!(status, ActionStatus::Done | ActionStatus::Abandoned)
@@ -111,6 +114,18 @@ fn check_action(
             .and_then(|o| Origin::from_keyword(&o.value)),
         comment: raw.comment.as_ref().map(|c| c.value.clone()),
     })
+}
+
+/// An action someone carries by a date: what an auditor asks first. A
+/// blank `responsable` counts as missing (a blank `echeance` is already an
+/// invalid date).
+fn check_owner_and_due(raw: &RawAction, id: &str, mut report: impl FnMut(Finding)) {
+    if raw.owner.as_ref().is_none_or(|o| o.value.trim().is_empty()) {
+        report(Finding::ActionWithoutOwner { id: id.to_string() });
+    }
+    if raw.due.is_none() {
+        report(Finding::ActionWithoutDue { id: id.to_string() });
+    }
 }
 
 /// A criterion named by a plan or an audit must exist.

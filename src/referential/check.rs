@@ -67,9 +67,22 @@ fn build(c: &mut Checker, raw: &RawReferential, place: Option<&Place>) -> Option
         );
     }
     let scale = raw.scale.as_ref().and_then(|s| check_scale(c, path, s));
-    let rules = check_rules(c, path, &raw.rules);
+    let rules = check_rules(c, path, &raw.rules, scale.as_ref());
     let cycle = check_cycle(c, path, &raw.cycle);
-    let principles = check_principles(c, raw, scale.as_ref());
+    let structure_types: Vec<StructureType> = raw
+        .structure_types
+        .iter()
+        .flatten()
+        .filter_map(|t| StructureType::from_keyword(&t.value))
+        .collect();
+    let frame = criterion::Frame {
+        scale: scale.as_ref(),
+        types: raw
+            .structure_types
+            .as_ref()
+            .map(|_| structure_types.as_slice()),
+    };
+    let principles = check_principles(c, raw, &frame);
     Some(Referential {
         id: id?,
         version: version?,
@@ -77,12 +90,7 @@ fn build(c: &mut Checker, raw: &RawReferential, place: Option<&Place>) -> Option
         description: raw.description.as_ref().map(|d| d.value.trim().to_string()),
         status: Status::from_keyword(&raw.status.as_ref()?.value)?,
         date,
-        structure_types: raw
-            .structure_types
-            .iter()
-            .flatten()
-            .filter_map(|t| StructureType::from_keyword(&t.value))
-            .collect(),
+        structure_types,
         scale: scale?,
         rules,
         cycle,
@@ -169,10 +177,18 @@ fn check_scale(c: &mut Checker, path: &str, raw: &RawScale) -> Option<Scale> {
             };
             report(c, finding, path, value.span);
         }
+        let description = level.description.as_ref().map(|d| d.value.trim());
+        if description.is_none_or(str::is_empty) {
+            let finding = Finding::LevelWithoutDescription {
+                value: value.value,
+                label: label.clone().unwrap_or_default(),
+            };
+            report(c, finding, path, level.span);
+        }
         levels.push(Level {
             value: value.value,
             label: label.unwrap_or_default(),
-            description: level.description.as_ref().map(|d| d.value.clone()),
+            description: description.filter(|d| !d.is_empty()).map(str::to_string),
         });
     }
     let scale = Scale {
@@ -186,13 +202,39 @@ fn check_scale(c: &mut Checker, path: &str, raw: &RawScale) -> Option<Scale> {
 
 pub(super) fn check_level(c: &mut Checker, path: &str, scale: &Scale, value: &Spanned<i64>) {
     if scale.level(value.value).is_none() && !scale.levels.is_empty() {
-        let levels: Vec<String> = scale.levels.iter().map(|l| l.value.to_string()).collect();
         let finding = Finding::ExpectedNotInScale {
             value: value.value,
-            levels: levels.join(", "),
+            levels: level_list(scale),
         };
         report(c, finding, path, value.span);
     }
+}
+
+/// The scale's values, as help texts list them: `1, 2, 3, 4`.
+pub(super) fn level_list(scale: &Scale) -> String {
+    let values: Vec<String> = scale.levels.iter().map(|l| l.value.to_string()).collect();
+    values.join(", ")
+}
+
+/// A level that a rule or a rubric cites (`key`) must be one of the scale.
+pub(super) fn check_cited_level(
+    c: &mut Checker,
+    path: &str,
+    scale: &Scale,
+    key: &str,
+    value: &Spanned<String>,
+) -> Option<i64> {
+    let level = value.value.trim().parse::<i64>().ok();
+    if level.is_some_and(|l| scale.level(l).is_some()) || scale.levels.is_empty() {
+        return level;
+    }
+    let finding = Finding::LevelOutsideScale {
+        key: key.into(),
+        value: value.value.clone(),
+        levels: level_list(scale),
+    };
+    report(c, finding, path, value.span);
+    None
 }
 
 fn bounded(
@@ -216,9 +258,17 @@ fn bounded(
     value.value
 }
 
-fn check_rules(c: &mut Checker, path: &str, raw: &RawRules) -> Rules {
+fn check_rules(c: &mut Checker, path: &str, raw: &RawRules, scale: Option<&Scale>) -> Rules {
     let d = Rules::default();
+    let major_gap_level = raw.major_gap_level.as_ref().map(|level| {
+        if let Some(scale) = scale {
+            let cited = Spanned::new(level.value.to_string(), level.span);
+            check_cited_level(c, path, scale, "regles.niveau_ecart_majeur", &cited);
+        }
+        level.value
+    });
     Rules {
+        major_gap_level,
         minors_per_major: bounded(
             c,
             path,
@@ -278,7 +328,7 @@ fn check_cycle(c: &mut Checker, path: &str, raw: &RawCycle) -> Cycle {
 fn check_principles(
     c: &mut Checker,
     raw: &RawReferential,
-    scale: Option<&Scale>,
+    frame: &criterion::Frame,
 ) -> Vec<Principle> {
     if let Some(span) = raw.principles_span.filter(|_| raw.principles.is_empty()) {
         report(c, Finding::NoPrinciples, &raw.path, span);
@@ -297,7 +347,7 @@ fn check_principles(
             .criteria
             .iter()
             .filter_map(|raw_c| {
-                criterion::check(c, p, id.as_deref(), raw_c, scale, &mut criteria_seen)
+                criterion::check(c, p, id.as_deref(), raw_c, frame, &mut criteria_seen)
             })
             .collect();
         principles.push(Principle {

@@ -1,12 +1,19 @@
 //! Rules on each criterion of a referential.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::{Diagnostic, Finding, Location};
 
-use super::check::{check_level, check_unique_id, closest_id, non_empty};
-use super::model::{Criterion, Scale};
+use super::check::{check_cited_level, check_level, check_unique_id, closest_id, non_empty};
+use super::model::{Criterion, Scale, StructureType};
 use super::raw::{RawCriterion, RawPrinciple, RawReferential};
+
+/// What every criterion is checked against: the scale and the structure
+/// types of the referential (`None` when `structures` is missing).
+pub(super) struct Frame<'a> {
+    pub scale: Option<&'a Scale>,
+    pub types: Option<&'a [StructureType]>,
+}
 
 /// Validates one criterion of principle `p`.
 pub(super) fn check(
@@ -14,10 +21,11 @@ pub(super) fn check(
     p: &RawPrinciple,
     principle_id: Option<&str>,
     raw: &RawCriterion,
-    scale: Option<&Scale>,
+    frame: &Frame,
     seen: &mut HashMap<String, Location>,
 ) -> Option<Criterion> {
     let path = p.path.as_str();
+    let scale = frame.scale;
     let id = check_unique_id(c, path, &raw.id, "critère", seen);
     let title = non_empty(c, "titre", &raw.title, path);
     if let (Some(id), Some(principle)) = (&id, principle_id)
@@ -52,6 +60,8 @@ pub(super) fn check(
             non_empty(c, "élément de liste", &Some(item.clone()), path);
         }
     }
+    let level_descriptors = check_descriptors(c, path, raw, scale);
+    let applicable_to = check_applicable(c, path, raw, frame.types);
     Some(Criterion {
         id: id?,
         title: title?.into(),
@@ -67,7 +77,61 @@ pub(super) fn check(
         indicators: texts(&raw.indicators),
         audit_questions: texts(&raw.audit_questions),
         see_also: raw.see_also.iter().map(|s| s.value.clone()).collect(),
+        level_descriptors,
+        applicable_to,
     })
+}
+
+/// `niveaux`: each key a level of the scale, each descriptor written.
+fn check_descriptors(
+    c: &mut Vec<Diagnostic>,
+    path: &str,
+    raw: &RawCriterion,
+    scale: Option<&Scale>,
+) -> BTreeMap<i64, String> {
+    let mut descriptors = BTreeMap::new();
+    for (key, text) in &raw.level_descriptors {
+        let descriptor = non_empty(c, "niveaux", &Some(text.clone()), path);
+        let level = match scale {
+            Some(scale) => check_cited_level(c, path, scale, "niveaux", key),
+            None => key.value.trim().parse().ok(),
+        };
+        if let (Some(level), Some(descriptor)) = (level, descriptor) {
+            descriptors.insert(level, descriptor);
+        }
+    }
+    descriptors
+}
+
+/// `applicable_a`: a non-empty list of types the referential covers.
+fn check_applicable(
+    c: &mut Vec<Diagnostic>,
+    path: &str,
+    raw: &RawCriterion,
+    covered: Option<&[StructureType]>,
+) -> Option<Vec<StructureType>> {
+    let written = raw.applicable_to.as_ref()?;
+    if written.is_empty() {
+        let finding = Finding::EmptyText {
+            key: "applicable_a".into(),
+        };
+        c.push(at(finding, path, raw.span));
+    }
+    let mut types = Vec::new();
+    for text in written {
+        let Some(kind) = StructureType::from_keyword(&text.value) else {
+            continue;
+        };
+        if let Some(covered) = covered.filter(|t| !t.contains(&kind)) {
+            let finding = Finding::TypeOutsideReferential {
+                kind: text.value.clone(),
+                covered: covered.iter().map(|t| t.keyword().to_string()).collect(),
+            };
+            c.push(at(finding, path, text.span));
+        }
+        types.push(kind);
+    }
+    Some(types)
 }
 
 fn texts(list: &Option<Vec<crate::yaml::Spanned<String>>>) -> Vec<String> {

@@ -60,5 +60,10 @@ fn shape(s: &Shape) -> Value {
             "propertyNames": { "pattern": CRITERION_ID },
             "additionalProperties": shape(value),
         }),
+        Shape::ByLevel(value) => json!({
+            "type": ["object", "null"],
+            "propertyNames": { "pattern": "^-?[0-9]+$" },
+            "additionalProperties": shape(value),
+        }),
     }
 }
