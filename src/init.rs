@@ -37,7 +37,7 @@ pub fn render(
         .scale
         .levels
         .iter()
-        .map(|l| format!("{} {}", l.value, l.label))
+        .map(|l| format!("{}\u{a0}{}", l.value, l.label.replace(' ', "\u{a0}")))
         .collect();
     let _ = writeln!(out, "# yaml-language-server: $schema={schema}");
     out.push_str("#\n");
@@ -55,18 +55,7 @@ pub fn render(
     out.push_str("# (par exemple preuves/projet-associatif.pdf) ou adresses web.\n");
     out.push_str("# Un critère laissé sans niveau est « non évalué ».\n");
     out.push_str("# Vérifiez à tout moment avec : label validate\n");
-    let left_out =
-        referential.criteria().count() - referential.applicable_criteria(structure.kind).count();
-    if left_out > 0 {
-        let note = format!(
-            "{left_out} critère{s} du référentiel ne s'appliqu{ent} pas aux structures de type « {} » : {} ne figur{ent} pas ici.",
-            structure.kind.keyword(),
-            if left_out > 1 { "ils" } else { "il" },
-            s = if left_out > 1 { "s" } else { "" },
-            ent = if left_out > 1 { "ent" } else { "e" },
-        );
-        comment(&mut out, "", "", 0, &note);
-    }
+    render_rules(&mut out, referential, structure.kind);
     let _ = writeln!(out, "referentiel: {}", referential.id);
     let _ = writeln!(out, "version: {}", referential.version);
     out.push_str("structure:\n");
@@ -94,6 +83,33 @@ pub fn render(
         }
     }
     out
+}
+
+/// What changes how the template reads: the major-gap level, and the
+/// criteria left out because they do not apply to this type of structure.
+fn render_rules(out: &mut String, referential: &Referential, kind: StructureType) {
+    if let Some(level) = referential.rules.major_gap_level {
+        let label = referential
+            .scale
+            .level(level)
+            .map_or("", |l| l.label.as_str());
+        let rule = format!(
+            "Un niveau {level} ({label}) ou inférieur est un écart majeur, même sur un critère non impératif."
+        );
+        comment(out, "", "", 0, &rule);
+    }
+    let left_out = referential.criteria().count() - referential.applicable_criteria(kind).count();
+    let kind = kind.keyword();
+    let note = match left_out {
+        0 => return,
+        1 => format!(
+            "1 critère du référentiel ne s'applique pas aux structures de type « {kind} » : il ne figure pas ici."
+        ),
+        n => format!(
+            "{n} critères du référentiel ne s'appliquent pas aux structures de type « {kind} » : ils ne figurent pas ici."
+        ),
+    };
+    comment(out, "", "", 0, &note);
 }
 
 fn render_criterion(out: &mut String, referential: &Referential, criterion: &Criterion) {
@@ -136,7 +152,7 @@ fn render_rubric(out: &mut String, referential: &Referential, criterion: &Criter
         .iter()
         .filter_map(|level| {
             let text = criterion.descriptor(scale, level.value)?;
-            Some(format!("{} {} : {}", level.value, level.label, text))
+            Some(format!("{}\u{a0}{} — {}", level.value, level.label, text))
         })
         .collect();
     if lines.is_empty() {
@@ -148,17 +164,16 @@ fn render_rubric(out: &mut String, referential: &Referential, criterion: &Criter
     }
 }
 
-/// Writes `text` as comment lines of at most [`WIDTH`] characters, words
-/// never split: `indent# ` then `marker` on the first line, `hang` blanks on
-/// the next ones. A word longer than a line stands alone.
+/// Writes `text` as comment lines of at most [`WIDTH`] characters: `indent# `
+/// then `marker` on the first line, `hang` blanks on the next ones. Words
+/// are never split, nor parted from their French punctuation (« », :, ;) or
+/// across a no-break space; a word longer than a line stands alone.
 fn comment(out: &mut String, indent: &str, marker: &str, hang: usize, text: &str) {
-    let first = format!("{indent}# {marker}");
     let rest = format!("{indent}# {}", " ".repeat(hang));
-    let mut line = first.clone();
+    let mut line = format!("{indent}# {marker}");
     let mut empty = true;
-    for word in text.split_whitespace() {
-        let length = line.chars().count() + 1 + word.chars().count();
-        if !empty && length > WIDTH {
+    for word in words(text) {
+        if !empty && line.chars().count() + 1 + word.chars().count() > WIDTH {
             out.push_str(line.trim_end());
             out.push('\n');
             line = rest.clone();
@@ -167,11 +182,33 @@ fn comment(out: &mut String, indent: &str, marker: &str, hang: usize, text: &str
         if !empty {
             line.push(' ');
         }
-        line.push_str(word);
+        line.push_str(&word);
         empty = false;
     }
     out.push_str(line.trim_end());
     out.push('\n');
+}
+
+/// The units a line may break between, no-break spaces turned into spaces.
+fn words(text: &str) -> Vec<String> {
+    let mut units: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for word in text.split(|c: char| c.is_ascii_whitespace()) {
+        if word.is_empty() {
+            continue;
+        }
+        let word = word.replace('\u{a0}', " ");
+        let follows = matches!(word.as_str(), "»" | ":" | ";" | "?" | "!" | "—");
+        match units.last_mut() {
+            Some(last) if glue_next || follows => {
+                last.push(' ');
+                last.push_str(&word);
+            }
+            _ => units.push(word.clone()),
+        }
+        glue_next = word == "«";
+    }
+    units
 }
 
 /// A YAML double-quoted string.
