@@ -160,6 +160,7 @@ pub enum Finding {
     LevelWithoutSupport {
         id: String,
         level: i64,
+        expected: i64,
     },
     StaleSelfAssessment {
         date: String,
@@ -369,8 +370,12 @@ impl Finding {
             AnswerNotApplicable { id, kind } => format!(
                 "le critère « {id} » ne s'applique pas aux structures de type « {kind} » : réponse ignorée"
             ),
-            LevelWithoutSupport { id, level } => format!(
-                "« {id} » est déclaré au niveau {level}, atteint ou dépassé, sans commentaire ni preuve"
+            LevelWithoutSupport {
+                id,
+                level,
+                expected,
+            } => format!(
+                "« {id} » est déclaré au niveau {level} (attendu : {expected}) sans commentaire ni preuve"
             ),
             StaleSelfAssessment { date, today } => {
                 format!("l'autoévaluation date du {date}, plus de 12 mois avant le {today}")

@@ -169,10 +169,14 @@ impl AnswerContext<'_> {
                 levels: levels.join(", "),
             };
             out.push(self.at(finding, level.span));
-        } else if level.value >= criterion.expected && !is_supported(raw) {
+        } else if level.value >= criterion.expected
+            && raw.not_applicable.is_none()
+            && !is_supported(raw)
+        {
             let finding = Finding::LevelWithoutSupport {
                 id: raw.id.value.clone(),
                 level: level.value,
+                expected: criterion.expected,
             };
             out.push(self.at(finding, level.span));
         }
