@@ -321,6 +321,9 @@ impl Finding {
                     "« applicable_a » cite le type « {kind} », que le référentiel ne couvre pas"
                 )
             }
+            LevelWithoutDescription { value, label } if label.is_empty() => {
+                format!("le niveau {value} de l'échelle n'a pas de description")
+            }
             LevelWithoutDescription { value, label } => {
                 format!("le niveau {value} « {label} » de l'échelle n'a pas de description")
             }
