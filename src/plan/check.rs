@@ -146,3 +146,64 @@ pub fn check_criterion(
     out.push(Diagnostic::new(finding, Location::new(path, id.span)));
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::Decoder;
+    use crate::diagnostics::Code;
+    use crate::referential::testing;
+    use crate::source::SourceFile;
+
+    const PLAN: &str = "referentiel: essai
+version: 1.0.0
+structure: arml-x
+actions:
+  - id: A01
+    criteres: [LAB-01]
+    titre: Nommer les référents par lettre de mission
+    responsable: Déléguée régionale
+    echeance: 2027-06-30
+    statut: a_faire
+";
+
+    fn codes(text: &str) -> Result<Vec<Code>, String> {
+        let referential = testing::referential(testing::BASE)?;
+        let source = SourceFile::new("plan.yaml", text);
+        let mut decoder = Decoder::new(&source);
+        let raw = crate::plan::read(&mut decoder).ok_or("illisible")?;
+        let today = Date::parse("2026-11-27").ok_or("date")?;
+        let (_, found) = check(&raw, &referential, today);
+        Ok(found.iter().map(|d| d.code).collect())
+    }
+
+    fn without(line: &str) -> String {
+        PLAN.replacen(line, "", 1)
+    }
+
+    #[test]
+    fn item_12_an_action_needs_an_owner_and_a_deadline() -> Result<(), String> {
+        assert_eq!(codes(PLAN)?, vec![]);
+        let owner = "    responsable: Déléguée régionale\n";
+        assert_eq!(codes(&without(owner))?, vec![Code::Plan003]);
+        let blank = PLAN.replacen(owner, "    responsable:\n", 1);
+        assert_eq!(codes(&blank)?, vec![Code::Plan003]);
+        let due = "    echeance: 2027-06-30\n";
+        assert_eq!(codes(&without(due))?, vec![Code::Plan004]);
+        let neither = without(owner).replacen(due, "", 1);
+        assert_eq!(codes(&neither)?, vec![Code::Plan003, Code::Plan004]);
+        Ok(())
+    }
+
+    #[test]
+    fn item_12_an_abandoned_action_needs_neither() -> Result<(), String> {
+        let abandoned = without("    responsable: Déléguée régionale\n")
+            .replacen("    echeance: 2027-06-30\n", "", 1)
+            .replace("statut: a_faire", "statut: abandonnee");
+        assert_eq!(codes(&abandoned)?, vec![]);
+        let done = without("    responsable: Déléguée régionale\n")
+            .replace("statut: a_faire", "statut: realisee");
+        assert_eq!(codes(&done)?, vec![Code::Plan003]);
+        Ok(())
+    }
+}

@@ -12,6 +12,8 @@ use crate::yaml::{Span, Spanned};
 use super::criterion;
 use super::model::*;
 use super::raw::*;
+use super::rules::{check_cycle, check_rules};
+use super::scale::check_scale;
 
 /// The id and version a file's place under `referentiels/` implies.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,9 +22,9 @@ pub struct Place {
     pub version: String,
 }
 
-type Checker = Vec<Diagnostic>;
+pub(super) type Checker = Vec<Diagnostic>;
 
-fn report(c: &mut Checker, finding: Finding, path: &str, span: Span) {
+pub(super) fn report(c: &mut Checker, finding: Finding, path: &str, span: Span) {
     c.push(Diagnostic::new(finding, Location::new(path, span)));
 }
 
@@ -160,169 +162,6 @@ fn check_date(c: &mut Checker, path: &str, key: &str, text: &Spanned<String>) ->
         report(c, finding, path, text.span);
     }
     date
-}
-
-fn check_scale(c: &mut Checker, path: &str, raw: &RawScale) -> Option<Scale> {
-    if raw.levels.len() < 2 {
-        report(c, Finding::ScaleTooShort, path, raw.span);
-    }
-    let mut levels: Vec<Level> = Vec::new();
-    for level in &raw.levels {
-        let label = non_empty(c, "libelle", &level.label, path);
-        let Some(value) = &level.value else { continue };
-        if let Some(previous) = levels.last().filter(|p| p.value >= value.value) {
-            let finding = Finding::ScaleNotIncreasing {
-                previous: previous.value,
-                value: value.value,
-            };
-            report(c, finding, path, value.span);
-        }
-        let description = level.description.as_ref().map(|d| d.value.trim());
-        if description.is_none_or(str::is_empty) {
-            let finding = Finding::LevelWithoutDescription {
-                value: value.value,
-                label: label.clone().unwrap_or_default(),
-            };
-            report(c, finding, path, level.span);
-        }
-        levels.push(Level {
-            value: value.value,
-            label: label.unwrap_or_default(),
-            description: description.filter(|d| !d.is_empty()).map(str::to_string),
-        });
-    }
-    let scale = Scale {
-        levels,
-        expected: raw.expected.as_ref()?.value,
-    };
-    let expected = raw.expected.as_ref()?;
-    check_level(c, path, &scale, expected);
-    Some(scale)
-}
-
-pub(super) fn check_level(c: &mut Checker, path: &str, scale: &Scale, value: &Spanned<i64>) {
-    if scale.level(value.value).is_none() && !scale.levels.is_empty() {
-        let finding = Finding::ExpectedNotInScale {
-            value: value.value,
-            levels: level_list(scale),
-        };
-        report(c, finding, path, value.span);
-    }
-}
-
-/// The scale's values, as help texts list them: `1, 2, 3, 4`.
-pub(super) fn level_list(scale: &Scale) -> String {
-    let values: Vec<String> = scale.levels.iter().map(|l| l.value.to_string()).collect();
-    values.join(", ")
-}
-
-/// A level that a rule or a rubric cites (`key`) must be one of the scale.
-pub(super) fn check_cited_level(
-    c: &mut Checker,
-    path: &str,
-    scale: &Scale,
-    key: &str,
-    value: &Spanned<String>,
-) -> Option<i64> {
-    let level = value.value.trim().parse::<i64>().ok();
-    if level.is_some_and(|l| scale.level(l).is_some()) || scale.levels.is_empty() {
-        return level;
-    }
-    let finding = Finding::LevelOutsideScale {
-        key: key.into(),
-        value: value.value.clone(),
-        levels: level_list(scale),
-    };
-    report(c, finding, path, value.span);
-    None
-}
-
-fn bounded(
-    c: &mut Checker,
-    path: &str,
-    key: &str,
-    value: &Option<Spanned<i64>>,
-    min: i64,
-    max: i64,
-    default: i64,
-) -> i64 {
-    let Some(value) = value else { return default };
-    if value.value < min || value.value > max {
-        let finding = Finding::RuleOutOfRange {
-            key: key.into(),
-            value: value.value,
-            bounds: format!("{min} à {max}"),
-        };
-        report(c, finding, path, value.span);
-    }
-    value.value
-}
-
-fn check_rules(c: &mut Checker, path: &str, raw: &RawRules, scale: Option<&Scale>) -> Rules {
-    let d = Rules::default();
-    let major_gap_level = raw.major_gap_level.as_ref().map(|level| {
-        if let Some(scale) = scale {
-            let cited = Spanned::new(level.value.to_string(), level.span);
-            check_cited_level(c, path, scale, "regles.niveau_ecart_majeur", &cited);
-        }
-        level.value
-    });
-    Rules {
-        major_gap_level,
-        minors_per_major: bounded(
-            c,
-            path,
-            "mineurs_pour_un_majeur",
-            &raw.minors_per_major,
-            1,
-            100,
-            d.minors_per_major,
-        ),
-        major_deadline_months: bounded(
-            c,
-            path,
-            "delai_nc_majeure_mois",
-            &raw.major_deadline_months,
-            1,
-            60,
-            d.major_deadline_months,
-        ),
-        minor_deadline_months: bounded(
-            c,
-            path,
-            "delai_nc_mineure_mois",
-            &raw.minor_deadline_months,
-            1,
-            60,
-            d.minor_deadline_months,
-        ),
-    }
-}
-
-fn check_cycle(c: &mut Checker, path: &str, raw: &RawCycle) -> Cycle {
-    let d = Cycle::default();
-    let validity = bounded(
-        c,
-        path,
-        "validite_mois",
-        &raw.validity_months,
-        1,
-        120,
-        d.validity_months,
-    );
-    let surveillance = bounded(
-        c,
-        path,
-        "surveillance_mois",
-        &raw.surveillance_months,
-        1,
-        validity.max(1),
-        d.surveillance_months,
-    );
-    Cycle {
-        validity_months: validity,
-        surveillance_months: surveillance,
-    }
 }
 
 fn check_principles(

@@ -4,9 +4,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::{Diagnostic, Finding, Location};
 
-use super::check::{check_cited_level, check_level, check_unique_id, closest_id, non_empty};
+use super::check::{check_unique_id, closest_id, non_empty};
 use super::model::{Criterion, Scale, StructureType};
 use super::raw::{RawCriterion, RawPrinciple, RawReferential};
+use super::scale::{check_cited_level, check_level};
 
 /// What every criterion is checked against: the scale and the structure
 /// types of the referential (`None` when `structures` is missing).
@@ -171,5 +172,65 @@ pub(super) fn check_references(c: &mut Vec<Diagnostic>, raw: &RawReferential) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::Code;
+    use crate::referential::StructureType;
+    use crate::referential::testing::{BASE, codes, referential, with};
+
+    #[test]
+    fn item_11_applicable_a_is_read_and_defaults_to_all() -> Result<(), String> {
+        let model = referential(BASE)?;
+        let (all, unml) = (
+            &model.principles[0].criteria[0],
+            &model.principles[0].criteria[1],
+        );
+        assert!(all.applies_to(StructureType::Arml) && all.applies_to(StructureType::Unml));
+        assert!(unml.applies_to(StructureType::Unml) && !unml.applies_to(StructureType::Arml));
+        let kinds: Vec<&str> = model
+            .applicable_criteria(StructureType::Arml)
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(kinds, ["LAB-01"]);
+        Ok(())
+    }
+
+    #[test]
+    fn item_11_applicable_a_names_only_covered_types() -> Result<(), String> {
+        let text = with("applicable_a: [unml]", "applicable_a: [mission-locale]")?;
+        assert_eq!(codes(&text), vec![Code::Ref014]);
+        let empty = with("applicable_a: [unml]", "applicable_a: []")?;
+        assert_eq!(codes(&empty), vec![Code::Ref009]);
+        let unknown = with("applicable_a: [unml]", "applicable_a: [ccas]")?;
+        assert_eq!(codes(&unknown), vec![Code::Sch004]);
+        let scalar = with("applicable_a: [unml]", "applicable_a: unml")?;
+        assert_eq!(codes(&scalar), vec![Code::Sch003]);
+        Ok(())
+    }
+
+    #[test]
+    fn item_11_criterion_descriptors_override_the_scale() -> Result<(), String> {
+        let model = referential(BASE)?;
+        let criterion = &model.principles[0].criteria[0];
+        assert_eq!(
+            criterion.descriptor(&model.scale, 2),
+            Some("Nommés sans lettre de mission.")
+        );
+        assert_eq!(
+            criterion.descriptor(&model.scale, 3),
+            Some("Appliqué partout.")
+        );
+        assert_eq!(criterion.descriptor(&model.scale, 9), None);
+        Ok(())
+    }
+
+    #[test]
+    fn item_11_an_empty_descriptor_is_reported() -> Result<(), String> {
+        let text = with("2: Nommés sans lettre de mission.", "2: \"\"")?;
+        assert_eq!(codes(&text), vec![Code::Ref009]);
+        Ok(())
     }
 }

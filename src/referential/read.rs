@@ -112,13 +112,9 @@ fn read_criterion(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawCrit
             .get("niveaux")
             .map(|n| read_descriptors(decoder, n))
             .unwrap_or_default(),
-        applicable_to: fields.get("applicable_a").map(|n| {
-            decoder
-                .list("applicable_a", n)
-                .iter()
-                .filter_map(|t| decoder.keyword("applicable_a", t, super::StructureType::KEYWORDS))
-                .collect()
-        }),
+        applicable_to: fields
+            .get("applicable_a")
+            .and_then(|n| read_types(decoder, n)),
     };
     fields.finish(decoder, &keys(tables::CRITERION));
     Some(criterion)
@@ -140,6 +136,19 @@ fn read_descriptors(
         .into_iter()
         .filter_map(|(key, value)| Some((key.clone(), decoder.string(&key.value, value)?)))
         .collect()
+}
+
+/// `applicable_a`: the valid types. A value that is no list, or a list whose
+/// every item was refused (both reported), reads as absent, so that it is
+/// not also reported empty.
+fn read_types(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<Vec<Spanned<String>>> {
+    let list = matches!(node.value, Node::Seq(_) | Node::Null);
+    let items = decoder.list("applicable_a", node);
+    let kinds: Vec<Spanned<String>> = items
+        .iter()
+        .filter_map(|t| decoder.keyword("applicable_a", t, super::StructureType::KEYWORDS))
+        .collect();
+    (list && (items.is_empty() || !kinds.is_empty())).then_some(kinds)
 }
 
 fn read_scale(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawScale> {

@@ -243,3 +243,90 @@ fn check_answer(
             .collect(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::Decoder;
+    use crate::diagnostics::Code;
+    use crate::referential::testing;
+    use crate::source::SourceFile;
+
+    const ARML: &str = "referentiel: essai
+version: 1.0.0
+structure:
+  id: arml-x
+  nom: ARML X
+  type: arml
+date: 2026-03-12
+reponses:
+  LAB-01:
+    niveau: 3
+    commentaire: Deux référents nommés par lettre de mission.
+";
+
+    fn date(text: &str) -> Result<Date, String> {
+        Date::parse(text).ok_or_else(|| format!("date {text}"))
+    }
+
+    /// The codes found, and the answered criteria of the model.
+    fn run(text: &str, today: &str) -> Result<(Vec<Code>, Vec<String>), String> {
+        let referential = testing::referential(testing::BASE)?;
+        let source = SourceFile::new("autoevaluation.yaml", text);
+        let mut decoder = Decoder::new(&source);
+        let raw = crate::self_assessment::read(&mut decoder).ok_or("illisible")?;
+        let (model, found) = check(&raw, &referential, date(today)?);
+        let answered = model.map(|m| m.answers.into_keys().collect());
+        let codes = found.iter().map(|d| d.code).collect();
+        Ok((codes, answered.unwrap_or_default()))
+    }
+
+    fn codes(text: &str) -> Result<Vec<Code>, String> {
+        Ok(run(text, "2026-11-27")?.0)
+    }
+
+    fn replaced(old: &str, new: &str) -> Result<String, String> {
+        ARML.contains(old)
+            .then(|| ARML.replacen(old, new, 1))
+            .ok_or_else(|| format!("« {old} » absent"))
+    }
+
+    #[test]
+    fn item_12_a_level_at_or_above_expected_needs_a_comment_or_evidence() -> Result<(), String> {
+        assert_eq!(codes(ARML)?, vec![]);
+        let bare = "    commentaire: Deux référents nommés par lettre de mission.\n";
+        assert_eq!(codes(&replaced(bare, "")?)?, vec![Code::Auto006]);
+        let blank = replaced(bare, "    commentaire: \"  \"\n    preuves: []\n")?;
+        assert_eq!(codes(&blank)?, vec![Code::Auto006]);
+        let above = replaced(bare, "")?.replace("niveau: 3", "niveau: 4");
+        assert_eq!(codes(&above)?, vec![Code::Auto006]);
+        let below = replaced(bare, "")?.replace("niveau: 3", "niveau: 2");
+        assert_eq!(codes(&below)?, vec![], "a gap needs no proof");
+        let evidence = replaced(bare, "    preuves: [https://exemple.fr/referents]\n")?;
+        assert_eq!(codes(&evidence)?, vec![]);
+        Ok(())
+    }
+
+    #[test]
+    fn item_12_a_self_assessment_older_than_12_months_is_flagged() -> Result<(), String> {
+        assert_eq!(run(ARML, "2027-03-12")?.0, vec![], "exactly 12 months");
+        assert_eq!(run(ARML, "2027-03-13")?.0, vec![Code::Auto007]);
+        assert_eq!(run(ARML, "2026-01-01")?.0, vec![], "dated after today");
+        let undated = replaced("date: 2026-03-12\n", "")?;
+        assert_eq!(run(&undated, "2030-01-01")?.0, vec![]);
+        Ok(())
+    }
+
+    #[test]
+    fn item_11_an_answer_to_a_criterion_of_another_type_is_ignored() -> Result<(), String> {
+        let answer = "  LAB-02:\n    niveau: 3\n    commentaire: Commission réunie.\n";
+        let (codes, answered) = run(&format!("{ARML}{answer}"), "2026-11-27")?;
+        assert_eq!(codes, vec![Code::Auto005]);
+        assert_eq!(answered, ["LAB-01"]);
+        let unml = format!("{ARML}{answer}").replace("type: arml", "type: unml");
+        let (codes, answered) = run(&unml, "2026-11-27")?;
+        assert_eq!(codes, vec![]);
+        assert_eq!(answered, ["LAB-01", "LAB-02"]);
+        Ok(())
+    }
+}
