@@ -56,7 +56,8 @@ fn update_keeps_every_byte_and_continues_ids() {
     insta::assert_snapshot!("update_summary", run.stdout);
     let after = fs::read_to_string(ml.join("plan.yaml")).unwrap();
     assert!(after.starts_with(&before));
-    assert!(after.contains("  - id: A03\n    criteres: [TERR-01]\n"));
+    // EMP-04 at level 1 is a major gap (niveau_ecart_majeur): it comes first.
+    assert!(after.contains("  - id: A03\n    criteres: [EMP-04]\n"));
     assert!(
         !after.contains("[VAL-03]\n    titre: \"Atteindre"),
         "VAL-03 already answered by A01"

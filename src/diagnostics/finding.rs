@@ -82,6 +82,19 @@ pub enum Finding {
         bounds: String,
     },
     NoPrinciples,
+    LevelOutsideScale {
+        key: String,
+        value: String,
+        levels: String,
+    },
+    TypeOutsideReferential {
+        kind: String,
+        covered: Vec<String>,
+    },
+    LevelWithoutDescription {
+        value: i64,
+        label: String,
+    },
     IgnoredFile {
         name: String,
     },
@@ -140,6 +153,19 @@ pub enum Finding {
     EmptyJustification {
         id: String,
     },
+    AnswerNotApplicable {
+        id: String,
+        kind: String,
+    },
+    LevelWithoutSupport {
+        id: String,
+        level: i64,
+        expected: i64,
+    },
+    StaleSelfAssessment {
+        date: String,
+        today: String,
+    },
     EvidenceOutside {
         path: String,
     },
@@ -151,6 +177,12 @@ pub enum Finding {
         due: String,
     },
     ActionWithoutCriteria {
+        id: String,
+    },
+    ActionWithoutOwner {
+        id: String,
+    },
+    ActionWithoutDue {
         id: String,
     },
     AuditEndsBeforeStart,
@@ -224,6 +256,9 @@ impl Finding {
             RuleOutOfRange { .. } => Code::Ref010,
             NoPrinciples => Code::Ref011,
             IgnoredFile { .. } => Code::Ref012,
+            LevelOutsideScale { .. } => Code::Ref013,
+            TypeOutsideReferential { .. } => Code::Ref014,
+            LevelWithoutDescription { .. } => Code::Ref106,
             NoEvidence { .. } => Code::Ref101,
             NoAuditQuestion { .. } => Code::Ref102,
             NoIndicator { .. } => Code::Ref103,
@@ -240,10 +275,15 @@ impl Finding {
             LevelAndNotApplicable { .. } => Code::Auto002,
             NotApplicableForbidden { .. } => Code::Auto003,
             EmptyJustification { .. } => Code::Auto004,
+            AnswerNotApplicable { .. } => Code::Auto005,
+            LevelWithoutSupport { .. } => Code::Auto006,
+            StaleSelfAssessment { .. } => Code::Auto007,
             EvidenceOutside { .. } => Code::Prv001,
             EvidenceMissing { .. } => Code::Prv002,
             Overdue { .. } => Code::Plan001,
             ActionWithoutCriteria { .. } => Code::Plan002,
+            ActionWithoutOwner { .. } => Code::Plan003,
+            ActionWithoutDue { .. } => Code::Plan004,
             AuditEndsBeforeStart => Code::Aud001,
             NoCertifiedAuditor => Code::Aud002,
             MissingFindings { .. } => Code::Aud003,
@@ -312,6 +352,20 @@ impl Finding {
                 format!("« {key} » vaut {value}, hors des bornes {bounds}")
             }
             NoPrinciples => "le référentiel ne contient aucun principe".into(),
+            LevelOutsideScale { key, value, .. } => {
+                format!("« {key} » cite le niveau « {value} », absent de l'échelle")
+            }
+            TypeOutsideReferential { kind, .. } => {
+                format!(
+                    "« applicable_a » cite le type « {kind} », que le référentiel ne couvre pas"
+                )
+            }
+            LevelWithoutDescription { value, label } if label.is_empty() => {
+                format!("le niveau {value} de l'échelle n'a pas de description")
+            }
+            LevelWithoutDescription { value, label } => {
+                format!("le niveau {value} « {label} » de l'échelle n'a pas de description")
+            }
             IgnoredFile { name } => format!("fichier « {name} » ignoré : seuls les .yaml sont lus"),
             NoEvidence { id } => format!("le critère « {id} » ne liste aucune preuve attendue"),
             NoAuditQuestion { id } => format!("le critère « {id} » n'a aucune question d'audit"),
@@ -355,6 +409,19 @@ impl Finding {
             EmptyJustification { id } => {
                 format!("« {id} » est déclaré non concerné sans justification")
             }
+            AnswerNotApplicable { id, kind } => format!(
+                "le critère « {id} » ne s'applique pas aux structures de type « {kind} » : réponse ignorée"
+            ),
+            LevelWithoutSupport {
+                id,
+                level,
+                expected,
+            } => format!(
+                "« {id} » est déclaré au niveau {level} (attendu : {expected}) sans commentaire ni preuve"
+            ),
+            StaleSelfAssessment { date, today } => {
+                format!("l'autoévaluation date du {date}, plus de 12 mois avant le {today}")
+            }
             EvidenceOutside { path } => {
                 format!("la preuve « {path} » sort du dossier de la structure : elle n'est pas lue")
             }
@@ -363,6 +430,8 @@ impl Finding {
                 format!("l'action « {id} » avait pour échéance le {due} et n'est pas réalisée")
             }
             ActionWithoutCriteria { id } => format!("l'action « {id} » ne vise aucun critère"),
+            ActionWithoutOwner { id } => format!("l'action « {id} » n'a pas de responsable"),
+            ActionWithoutDue { id } => format!("l'action « {id} » n'a pas d'échéance"),
             AuditEndsBeforeStart => "la fin de l'audit précède son début".into(),
             NoCertifiedAuditor => "aucun auditeur n'a le rôle « certifie »".into(),
             MissingFindings { count, .. } => {
@@ -439,6 +508,17 @@ impl Finding {
             EvidenceOutside { .. } => Some("rangez la preuve dans le dossier de la structure (par exemple preuves/) et donnez un chemin relatif".into()),
             EvidenceMissing { .. } => Some("vérifiez le chemin, relatif au dossier de la structure".into()),
             MissingFindings { ids, .. } => Some(format!("sans constat : {ids}")),
+            LevelOutsideScale { levels, .. } => Some(format!("niveaux de l'échelle : {levels}")),
+            TypeOutsideReferential { covered, .. } => Some(format!(
+                "types couverts (« structures ») : {} ; ajoutez-y le type ou retirez-le",
+                covered.join(", ")
+            )),
+            LevelWithoutDescription { .. } => Some("décrivez sous « description » ce qu'une structure montre à ce niveau : cette grille fait que deux structures se notent de la même façon".into()),
+            AnswerNotApplicable { .. } => Some("retirez la réponse : le critère ne compte pas pour ce type de structure (« applicable_a » du référentiel)".into()),
+            LevelWithoutSupport { .. } => Some("l'auditeur demandera ce qui le montre : ajoutez un commentaire et au moins une preuve".into()),
+            StaleSelfAssessment { .. } => Some("revoyez les niveaux et les preuves, puis mettez à jour « date » ; la date du jour se fixe avec --date".into()),
+            ActionWithoutOwner { .. } => Some("indiquez sous « responsable » qui porte l'action (une fonction suffit)".into()),
+            ActionWithoutDue { .. } => Some("indiquez sous « echeance » la date visée (AAAA-MM-JJ)".into()),
             NoEvidence { .. } => {
                 Some("ajoutez sous « preuves » ce qu'un auditeur s'attend à consulter".into())
             }

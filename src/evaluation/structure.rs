@@ -89,8 +89,9 @@ pub fn evaluate(
     plan: Option<&Plan>,
 ) -> Evaluation {
     let mut criteria = Vec::new();
+    let kind = assessment.structure.kind;
     for principle in &referential.principles {
-        for criterion in &principle.criteria {
+        for criterion in principle.criteria.iter().filter(|c| c.applies_to(kind)) {
             let answer = assessment.answers.get(&criterion.id);
             let actions = plan
                 .iter()
@@ -103,7 +104,7 @@ pub fn evaluate(
             criteria.push(CriterionResult {
                 id: criterion.id.clone(),
                 title: criterion.title.clone(),
-                status: status(criterion, answer),
+                status: status(criterion, &referential.rules, answer),
                 level: answer.and_then(|a| a.level),
                 expected: criterion.expected,
                 imperative: criterion.imperative,
@@ -262,5 +263,41 @@ mod tests {
         let summary = summarize(&criteria, false);
         assert_eq!(summary.rate, 88.2);
         assert_eq!(summary.count(Status::NotApplicable), 1);
+    }
+
+    #[test]
+    fn item_11_criteria_of_another_type_are_left_out_of_every_count() -> Result<(), String> {
+        use crate::referential::{StructureType, testing};
+        use crate::self_assessment::{Answer, StructureInfo};
+        let referential = testing::referential(testing::BASE)?;
+        let assessment = |kind| SelfAssessment {
+            referential: "essai".into(),
+            version: "1.0.0".into(),
+            structure: StructureInfo {
+                id: "x".into(),
+                name: "X".into(),
+                kind,
+                region: None,
+            },
+            date: None,
+            referent: None,
+            answers: [(
+                "LAB-01".to_string(),
+                Answer {
+                    level: Some(3),
+                    ..Answer::default()
+                },
+            )]
+            .into(),
+        };
+        let arml = evaluate(&referential, &assessment(StructureType::Arml), None);
+        let ids: Vec<&str> = arml.criteria.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["LAB-01"]);
+        assert_eq!(arml.summary.count(Status::NotAssessed), 0);
+        assert_eq!(arml.summary.rate, 100.0);
+        assert!(arml.summary.ready);
+        let unml = evaluate(&referential, &assessment(StructureType::Unml), None);
+        assert_eq!(unml.summary.count(Status::NotAssessed), 1, "LAB-02 counts");
+        Ok(())
     }
 }

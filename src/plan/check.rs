@@ -86,6 +86,9 @@ fn check_action(
         date.map(|date| (date, d.span))
     });
     let status = ActionStatus::from_keyword(&raw.status.as_ref()?.value)?;
+    if status != ActionStatus::Abandoned {
+        check_owner_and_due(raw, &id.value, |f| out.push(at(f, raw.span)));
+    }
     if let Some((date, span)) = due
         && date < today
         && !matches!(status, ActionStatus::Done | ActionStatus::Abandoned)
@@ -113,6 +116,18 @@ fn check_action(
     })
 }
 
+/// An action someone carries by a date: what an auditor asks first. A
+/// blank `responsable` counts as missing (a blank `echeance` is already an
+/// invalid date).
+fn check_owner_and_due(raw: &RawAction, id: &str, mut report: impl FnMut(Finding)) {
+    if raw.owner.as_ref().is_none_or(|o| o.value.trim().is_empty()) {
+        report(Finding::ActionWithoutOwner { id: id.to_string() });
+    }
+    if raw.due.is_none() {
+        report(Finding::ActionWithoutDue { id: id.to_string() });
+    }
+}
+
 /// A criterion named by a plan or an audit must exist.
 pub fn check_criterion(
     path: &str,
@@ -130,4 +145,65 @@ pub fn check_criterion(
     };
     out.push(Diagnostic::new(finding, Location::new(path, id.span)));
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::Decoder;
+    use crate::diagnostics::Code;
+    use crate::referential::testing;
+    use crate::source::SourceFile;
+
+    const PLAN: &str = "referentiel: essai
+version: 1.0.0
+structure: arml-x
+actions:
+  - id: A01
+    criteres: [LAB-01]
+    titre: Nommer les référents par lettre de mission
+    responsable: Déléguée régionale
+    echeance: 2027-06-30
+    statut: a_faire
+";
+
+    fn codes(text: &str) -> Result<Vec<Code>, String> {
+        let referential = testing::referential(testing::BASE)?;
+        let source = SourceFile::new("plan.yaml", text);
+        let mut decoder = Decoder::new(&source);
+        let raw = crate::plan::read(&mut decoder).ok_or("illisible")?;
+        let today = Date::parse("2026-11-27").ok_or("date")?;
+        let (_, found) = check(&raw, &referential, today);
+        Ok(found.iter().map(|d| d.code).collect())
+    }
+
+    fn without(line: &str) -> String {
+        PLAN.replacen(line, "", 1)
+    }
+
+    #[test]
+    fn item_12_an_action_needs_an_owner_and_a_deadline() -> Result<(), String> {
+        assert_eq!(codes(PLAN)?, vec![]);
+        let owner = "    responsable: Déléguée régionale\n";
+        assert_eq!(codes(&without(owner))?, vec![Code::Plan003]);
+        let blank = PLAN.replacen(owner, "    responsable:\n", 1);
+        assert_eq!(codes(&blank)?, vec![Code::Plan003]);
+        let due = "    echeance: 2027-06-30\n";
+        assert_eq!(codes(&without(due))?, vec![Code::Plan004]);
+        let neither = without(owner).replacen(due, "", 1);
+        assert_eq!(codes(&neither)?, vec![Code::Plan003, Code::Plan004]);
+        Ok(())
+    }
+
+    #[test]
+    fn item_12_an_abandoned_action_needs_neither() -> Result<(), String> {
+        let abandoned = without("    responsable: Déléguée régionale\n")
+            .replacen("    echeance: 2027-06-30\n", "", 1)
+            .replace("statut: a_faire", "statut: abandonnee");
+        assert_eq!(codes(&abandoned)?, vec![]);
+        let done = without("    responsable: Déléguée régionale\n")
+            .replace("statut: a_faire", "statut: realisee");
+        assert_eq!(codes(&done)?, vec![Code::Plan003]);
+        Ok(())
+    }
 }

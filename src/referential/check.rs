@@ -12,6 +12,8 @@ use crate::yaml::{Span, Spanned};
 use super::criterion;
 use super::model::*;
 use super::raw::*;
+use super::rules::{check_cycle, check_rules};
+use super::scale::check_scale;
 
 /// The id and version a file's place under `referentiels/` implies.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,9 +22,9 @@ pub struct Place {
     pub version: String,
 }
 
-type Checker = Vec<Diagnostic>;
+pub(super) type Checker = Vec<Diagnostic>;
 
-fn report(c: &mut Checker, finding: Finding, path: &str, span: Span) {
+pub(super) fn report(c: &mut Checker, finding: Finding, path: &str, span: Span) {
     c.push(Diagnostic::new(finding, Location::new(path, span)));
 }
 
@@ -67,9 +69,22 @@ fn build(c: &mut Checker, raw: &RawReferential, place: Option<&Place>) -> Option
         );
     }
     let scale = raw.scale.as_ref().and_then(|s| check_scale(c, path, s));
-    let rules = check_rules(c, path, &raw.rules);
+    let rules = check_rules(c, path, &raw.rules, scale.as_ref());
     let cycle = check_cycle(c, path, &raw.cycle);
-    let principles = check_principles(c, raw, scale.as_ref());
+    let structure_types: Vec<StructureType> = raw
+        .structure_types
+        .iter()
+        .flatten()
+        .filter_map(|t| StructureType::from_keyword(&t.value))
+        .collect();
+    let frame = criterion::Frame {
+        scale: scale.as_ref(),
+        types: raw
+            .structure_types
+            .as_ref()
+            .map(|_| structure_types.as_slice()),
+    };
+    let principles = check_principles(c, raw, &frame);
     Some(Referential {
         id: id?,
         version: version?,
@@ -77,12 +92,7 @@ fn build(c: &mut Checker, raw: &RawReferential, place: Option<&Place>) -> Option
         description: raw.description.as_ref().map(|d| d.value.trim().to_string()),
         status: Status::from_keyword(&raw.status.as_ref()?.value)?,
         date,
-        structure_types: raw
-            .structure_types
-            .iter()
-            .flatten()
-            .filter_map(|t| StructureType::from_keyword(&t.value))
-            .collect(),
+        structure_types,
         scale: scale?,
         rules,
         cycle,
@@ -154,131 +164,10 @@ fn check_date(c: &mut Checker, path: &str, key: &str, text: &Spanned<String>) ->
     date
 }
 
-fn check_scale(c: &mut Checker, path: &str, raw: &RawScale) -> Option<Scale> {
-    if raw.levels.len() < 2 {
-        report(c, Finding::ScaleTooShort, path, raw.span);
-    }
-    let mut levels: Vec<Level> = Vec::new();
-    for level in &raw.levels {
-        let label = non_empty(c, "libelle", &level.label, path);
-        let Some(value) = &level.value else { continue };
-        if let Some(previous) = levels.last().filter(|p| p.value >= value.value) {
-            let finding = Finding::ScaleNotIncreasing {
-                previous: previous.value,
-                value: value.value,
-            };
-            report(c, finding, path, value.span);
-        }
-        levels.push(Level {
-            value: value.value,
-            label: label.unwrap_or_default(),
-            description: level.description.as_ref().map(|d| d.value.clone()),
-        });
-    }
-    let scale = Scale {
-        levels,
-        expected: raw.expected.as_ref()?.value,
-    };
-    let expected = raw.expected.as_ref()?;
-    check_level(c, path, &scale, expected);
-    Some(scale)
-}
-
-pub(super) fn check_level(c: &mut Checker, path: &str, scale: &Scale, value: &Spanned<i64>) {
-    if scale.level(value.value).is_none() && !scale.levels.is_empty() {
-        let levels: Vec<String> = scale.levels.iter().map(|l| l.value.to_string()).collect();
-        let finding = Finding::ExpectedNotInScale {
-            value: value.value,
-            levels: levels.join(", "),
-        };
-        report(c, finding, path, value.span);
-    }
-}
-
-fn bounded(
-    c: &mut Checker,
-    path: &str,
-    key: &str,
-    value: &Option<Spanned<i64>>,
-    min: i64,
-    max: i64,
-    default: i64,
-) -> i64 {
-    let Some(value) = value else { return default };
-    if value.value < min || value.value > max {
-        let finding = Finding::RuleOutOfRange {
-            key: key.into(),
-            value: value.value,
-            bounds: format!("{min} à {max}"),
-        };
-        report(c, finding, path, value.span);
-    }
-    value.value
-}
-
-fn check_rules(c: &mut Checker, path: &str, raw: &RawRules) -> Rules {
-    let d = Rules::default();
-    Rules {
-        minors_per_major: bounded(
-            c,
-            path,
-            "mineurs_pour_un_majeur",
-            &raw.minors_per_major,
-            1,
-            100,
-            d.minors_per_major,
-        ),
-        major_deadline_months: bounded(
-            c,
-            path,
-            "delai_nc_majeure_mois",
-            &raw.major_deadline_months,
-            1,
-            60,
-            d.major_deadline_months,
-        ),
-        minor_deadline_months: bounded(
-            c,
-            path,
-            "delai_nc_mineure_mois",
-            &raw.minor_deadline_months,
-            1,
-            60,
-            d.minor_deadline_months,
-        ),
-    }
-}
-
-fn check_cycle(c: &mut Checker, path: &str, raw: &RawCycle) -> Cycle {
-    let d = Cycle::default();
-    let validity = bounded(
-        c,
-        path,
-        "validite_mois",
-        &raw.validity_months,
-        1,
-        120,
-        d.validity_months,
-    );
-    let surveillance = bounded(
-        c,
-        path,
-        "surveillance_mois",
-        &raw.surveillance_months,
-        1,
-        validity.max(1),
-        d.surveillance_months,
-    );
-    Cycle {
-        validity_months: validity,
-        surveillance_months: surveillance,
-    }
-}
-
 fn check_principles(
     c: &mut Checker,
     raw: &RawReferential,
-    scale: Option<&Scale>,
+    frame: &criterion::Frame,
 ) -> Vec<Principle> {
     if let Some(span) = raw.principles_span.filter(|_| raw.principles.is_empty()) {
         report(c, Finding::NoPrinciples, &raw.path, span);
@@ -297,7 +186,7 @@ fn check_principles(
             .criteria
             .iter()
             .filter_map(|raw_c| {
-                criterion::check(c, p, id.as_deref(), raw_c, scale, &mut criteria_seen)
+                criterion::check(c, p, id.as_deref(), raw_c, frame, &mut criteria_seen)
             })
             .collect();
         principles.push(Principle {

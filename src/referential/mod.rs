@@ -8,6 +8,10 @@ mod load;
 mod model;
 mod raw;
 mod read;
+mod rules;
+mod scale;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub use catalog::Catalog;
 pub use check::Place;

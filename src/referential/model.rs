@@ -1,5 +1,7 @@
 //! The validated referential: what every other command reads.
 
+use std::collections::BTreeMap;
+
 use crate::date::Date;
 
 /// Référentiel: the national frame a structure is assessed against.
@@ -27,6 +29,12 @@ impl Referential {
 
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria().find(|c| c.id == id)
+    }
+
+    /// The criteria that apply to a structure of type `kind` (`applicable_a`):
+    /// the others are left out of every count (§6.1).
+    pub fn applicable_criteria(&self, kind: StructureType) -> impl Iterator<Item = &Criterion> {
+        self.criteria().filter(move |c| c.applies_to(kind))
     }
 
     /// `id@version`, as users name a referential on the command line.
@@ -107,12 +115,16 @@ impl Scale {
 pub struct Level {
     pub value: i64,
     pub label: String,
+    /// The rubric: what a structure at this level shows.
     pub description: Option<String>,
 }
 
 /// Règles: how gaps and nonconformities weigh in decisions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rules {
+    /// A level at or below this one is a major gap even where the criterion
+    /// is not imperative (`niveau_ecart_majeur`, optional).
+    pub major_gap_level: Option<i64>,
     /// This many minor gaps count as one major (`mineurs_pour_un_majeur`).
     pub minors_per_major: i64,
     pub major_deadline_months: i64,
@@ -123,6 +135,7 @@ impl Default for Rules {
     /// Qualiopi's public rules, which the label follows where it is silent.
     fn default() -> Self {
         Rules {
+            major_gap_level: None,
             minors_per_major: 5,
             major_deadline_months: 3,
             minor_deadline_months: 6,
@@ -173,4 +186,26 @@ pub struct Criterion {
     pub indicators: Vec<String>,
     pub audit_questions: Vec<String>,
     pub see_also: Vec<String>,
+    /// The criterion's own rubric (`niveaux`): level value → descriptor.
+    pub level_descriptors: BTreeMap<i64, String>,
+    /// Structure types it applies to (`applicable_a`); `None`: all of the
+    /// referential's `structures`.
+    pub applicable_to: Option<Vec<StructureType>>,
+}
+
+impl Criterion {
+    pub fn applies_to(&self, kind: StructureType) -> bool {
+        self.applicable_to
+            .as_ref()
+            .is_none_or(|t| t.contains(&kind))
+    }
+
+    /// The rubric of `level` for this criterion: its own descriptor, else
+    /// the scale's description.
+    pub fn descriptor<'a>(&'a self, scale: &'a Scale, level: i64) -> Option<&'a str> {
+        self.level_descriptors
+            .get(&level)
+            .map(String::as_str)
+            .or_else(|| scale.level(level)?.description.as_deref())
+    }
 }

@@ -35,6 +35,7 @@ pub struct RawScale {
 
 #[derive(Debug)]
 pub struct RawLevel {
+    pub span: Span,
     pub value: Option<Spanned<i64>>,
     pub label: Text,
     pub description: Text,
@@ -42,6 +43,7 @@ pub struct RawLevel {
 
 #[derive(Debug, Default)]
 pub struct RawRules {
+    pub major_gap_level: Option<Spanned<i64>>,
     pub minors_per_major: Option<Spanned<i64>>,
     pub major_deadline_months: Option<Spanned<i64>>,
     pub minor_deadline_months: Option<Spanned<i64>>,
@@ -77,4 +79,7 @@ pub struct RawCriterion {
     pub indicators: Option<Vec<Spanned<String>>>,
     pub audit_questions: Option<Vec<Spanned<String>>>,
     pub see_also: Vec<Spanned<String>>,
+    /// `niveaux`: level (a key, as written) → descriptor.
+    pub level_descriptors: Vec<(Spanned<String>, Spanned<String>)>,
+    pub applicable_to: Option<Vec<Spanned<String>>>,
 }

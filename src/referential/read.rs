@@ -108,9 +108,47 @@ fn read_criterion(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawCrit
         indicators: optional_list(decoder, &mut fields, "indicateurs"),
         audit_questions: optional_list(decoder, &mut fields, "questions_audit"),
         see_also: optional_list(decoder, &mut fields, "voir_aussi").unwrap_or_default(),
+        level_descriptors: fields
+            .get("niveaux")
+            .map(|n| read_descriptors(decoder, n))
+            .unwrap_or_default(),
+        applicable_to: fields
+            .get("applicable_a")
+            .and_then(|n| read_types(decoder, n)),
     };
     fields.finish(decoder, &keys(tables::CRITERION));
     Some(criterion)
+}
+
+/// A criterion's `niveaux`: keys are checked against the scale later.
+fn read_descriptors(
+    decoder: &mut Decoder,
+    node: &Spanned<Node>,
+) -> Vec<(Spanned<String>, Spanned<String>)> {
+    if node.value == Node::Null {
+        return Vec::new();
+    }
+    let Some(mut fields) = decoder.mapping("niveaux", node, "les niveaux du critère") else {
+        return Vec::new();
+    };
+    fields
+        .take_all()
+        .into_iter()
+        .filter_map(|(key, value)| Some((key.clone(), decoder.string(&key.value, value)?)))
+        .collect()
+}
+
+/// `applicable_a`: the valid types. A value that is no list, or a list whose
+/// every item was refused (both reported), reads as absent, so that it is
+/// not also reported empty.
+fn read_types(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<Vec<Spanned<String>>> {
+    let list = matches!(node.value, Node::Seq(_) | Node::Null);
+    let items = decoder.list("applicable_a", node);
+    let kinds: Vec<Spanned<String>> = items
+        .iter()
+        .filter_map(|t| decoder.keyword("applicable_a", t, super::StructureType::KEYWORDS))
+        .collect();
+    (list && (items.is_empty() || !kinds.is_empty())).then_some(kinds)
 }
 
 fn read_scale(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawScale> {
@@ -137,6 +175,7 @@ fn read_scale(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawScale> {
 fn read_level(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawLevel> {
     let mut fields = decoder.mapping("niveaux", node, "un niveau de l'échelle")?;
     let level = RawLevel {
+        span: node.span,
         value: fields
             .require(decoder, "valeur")
             .and_then(|n| decoder.integer("valeur", n)),
@@ -152,6 +191,7 @@ fn read_rules(decoder: &mut Decoder, node: &Spanned<Node>) -> RawRules {
         return RawRules::default();
     };
     let rules = RawRules {
+        major_gap_level: optional_int(decoder, &mut fields, "niveau_ecart_majeur"),
         minors_per_major: optional_int(decoder, &mut fields, "mineurs_pour_un_majeur"),
         major_deadline_months: optional_int(decoder, &mut fields, "delai_nc_majeure_mois"),
         minor_deadline_months: optional_int(decoder, &mut fields, "delai_nc_mineure_mois"),

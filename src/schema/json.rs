@@ -61,6 +61,11 @@ pub fn shape(s: &Shape) -> Value {
             "propertyNames": { "pattern": CRITERION_ID },
             "additionalProperties": shape(value),
         }),
+        Shape::ByLevel(value) => json!({
+            "type": ["object", "null"],
+            "propertyNames": { "pattern": "^-?[0-9]+$" },
+            "additionalProperties": shape(value),
+        }),
     }
 }
 

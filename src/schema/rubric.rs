@@ -5,14 +5,14 @@ use std::fmt::Write as _;
 
 use crate::referential::{Criterion, Level, Referential};
 
-/// What a level means for this criterion: the scale's rubric.
-///
-/// The criterion's own descriptors (§4.2 `niveaux`) take precedence here,
-/// as soon as the model carries them.
-pub fn level_description<'r>(_criterion: &'r Criterion, level: &'r Level) -> Option<&'r str> {
-    level
-        .description
-        .as_deref()
+/// What a level means for this criterion: its own descriptor (§4.2
+/// `niveaux`), else the scale's rubric.
+pub fn level_description<'r>(criterion: &'r Criterion, level: &'r Level) -> Option<&'r str> {
+    criterion
+        .level_descriptors
+        .get(&level.value)
+        .map(String::as_str)
+        .or(level.description.as_deref())
         .map(str::trim)
         .filter(|d| !d.is_empty())
 }

@@ -19,6 +19,8 @@ pub enum Shape {
     OrEmpty(&'static Shape),
     /// A mapping keyed by criterion ids.
     ByCriterion(&'static Shape),
+    /// A mapping keyed by level values of the scale.
+    ByLevel(&'static Shape),
 }
 
 /// One key of a mapping.

@@ -34,7 +34,11 @@ pub const LEVEL: &[Field] = &[
         Shape::Text,
         "Libellé du niveau, par exemple « Satisfait ».",
     ),
-    opt("description", Shape::Text, "Ce que recouvre ce niveau."),
+    opt(
+        "description",
+        Shape::Text,
+        "La grille : ce qu'une structure montre à ce niveau (label lint avertit s'il manque).",
+    ),
 ];
 
 pub const SCALE: &[Field] = &[
@@ -51,6 +55,11 @@ pub const SCALE: &[Field] = &[
 ];
 
 pub const RULES: &[Field] = &[
+    opt(
+        "niveau_ecart_majeur",
+        Shape::Integer,
+        "Niveau de l'échelle à partir duquel, et en dessous, l'écart est majeur même sur un critère non impératif (facultatif).",
+    ),
     opt(
         "mineurs_pour_un_majeur",
         Shape::Integer,
@@ -123,6 +132,16 @@ pub const CRITERION: &[Field] = &[
         "voir_aussi",
         Shape::List(&Shape::Pattern(CRITERION_ID)),
         "Identifiants de critères liés.",
+    ),
+    opt(
+        "niveaux",
+        Shape::ByLevel(&Shape::Text),
+        "Grille propre au critère : valeur de l'échelle → ce que la structure montre à ce niveau (remplace la description du niveau).",
+    ),
+    opt(
+        "applicable_a",
+        Shape::List(&Shape::Keyword(STRUCTURE_TYPES)),
+        "Types de structure auxquels le critère s'applique, parmi « structures » (défaut : tous).",
     ),
 ];
 

@@ -2,19 +2,22 @@
 
 use std::collections::BTreeMap;
 
+use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Finding, Location};
 use crate::evidence;
 use crate::ids;
-use crate::referential::{Referential, StructureType};
+use crate::referential::{Criterion, Referential, StructureType};
 use crate::suggest;
 use crate::yaml::Span;
 
 use super::{Answer, Evidence, RawAnswer, RawSelfAssessment, SelfAssessment, StructureInfo};
 
 /// Validates a self-assessment; the model comes back only without errors.
+/// `today` tells a self-assessment too old to rely on.
 pub fn check(
     raw: &RawSelfAssessment,
     referential: &Referential,
+    today: Date,
 ) -> (Option<SelfAssessment>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let at =
@@ -54,21 +57,29 @@ pub fn check(
         })
     });
     let date = raw.date.as_ref().and_then(|d| {
-        let parsed = crate::date::Date::parse(d.value.trim());
-        if parsed.is_none() {
-            diagnostics.push(at(
-                Finding::InvalidDate {
-                    key: "date".into(),
-                    value: d.value.clone(),
-                },
-                d.span,
-            ));
-        }
+        let parsed = Date::parse(d.value.trim());
+        let finding = match parsed {
+            None => Finding::InvalidDate {
+                key: "date".into(),
+                value: d.value.clone(),
+            },
+            Some(date) if is_stale(date, today) => Finding::StaleSelfAssessment {
+                date: date.to_string(),
+                today: today.to_string(),
+            },
+            Some(_) => return parsed,
+        };
+        diagnostics.push(at(finding, d.span));
         parsed
     });
+    let answer_context = AnswerContext {
+        path: &raw.path,
+        referential,
+        kind: structure.as_ref().map(|s| s.kind),
+    };
     let mut answers = BTreeMap::new();
     for answer in &raw.answers {
-        if let Some(checked) = check_answer(&raw.path, answer, referential, &mut diagnostics) {
+        if let Some(checked) = answer_context.check(answer, &mut diagnostics) {
             answers.insert(answer.id.value.clone(), checked);
         }
     }
@@ -86,42 +97,109 @@ pub fn check(
     (model, diagnostics)
 }
 
+/// More than 12 months before `today`: an auditor asks for a fresh one.
+fn is_stale(date: Date, today: Date) -> bool {
+    date.add_months(12) < today
+}
+
+/// What each answer is checked against.
+struct AnswerContext<'a> {
+    path: &'a str,
+    referential: &'a Referential,
+    /// The structure's type, when its block is valid.
+    kind: Option<StructureType>,
+}
+
+impl AnswerContext<'_> {
+    fn at(&self, finding: Finding, span: Span) -> Diagnostic {
+        Diagnostic::new(finding, Location::new(self.path, span))
+    }
+
+    /// The criterion an answer names, if it exists and applies to the
+    /// structure's type; an answer to another type's criterion is ignored.
+    fn criterion(&self, raw: &RawAnswer, out: &mut Vec<Diagnostic>) -> Option<&Criterion> {
+        let id = &raw.id.value;
+        let referential = self.referential;
+        let Some(criterion) = referential.criterion(id) else {
+            let suggestion = suggest::closest(id, referential.criteria().map(|c| c.id.as_str()));
+            let finding = Finding::UnknownCriterion {
+                id: id.clone(),
+                suggestion,
+            };
+            out.push(self.at(finding, raw.id.span));
+            return None;
+        };
+        if let Some(kind) = self.kind.filter(|k| !criterion.applies_to(*k)) {
+            let finding = Finding::AnswerNotApplicable {
+                id: id.clone(),
+                kind: kind.keyword().to_string(),
+            };
+            out.push(self.at(finding, raw.id.span));
+            return None;
+        }
+        Some(criterion)
+    }
+
+    fn check(&self, raw: &RawAnswer, out: &mut Vec<Diagnostic>) -> Option<Answer> {
+        let criterion = self.criterion(raw, out)?;
+        if let Some(level) = &raw.level {
+            self.check_level(criterion, raw, level, out);
+        }
+        check_answer(self.path, raw, criterion, out)
+    }
+
+    /// The level is one of the scale; one at or above expected is backed by
+    /// a comment or evidence.
+    fn check_level(
+        &self,
+        criterion: &Criterion,
+        raw: &RawAnswer,
+        level: &crate::yaml::Spanned<i64>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let scale = &self.referential.scale;
+        if scale.level(level.value).is_none() {
+            let levels: Vec<String> = scale
+                .levels
+                .iter()
+                .map(|l| format!("{} ({})", l.value, l.label))
+                .collect();
+            let finding = Finding::LevelNotInScale {
+                value: level.value,
+                levels: levels.join(", "),
+            };
+            out.push(self.at(finding, level.span));
+        } else if level.value >= criterion.expected
+            && raw.not_applicable.is_none()
+            && !is_supported(raw)
+        {
+            let finding = Finding::LevelWithoutSupport {
+                id: raw.id.value.clone(),
+                level: level.value,
+                expected: criterion.expected,
+            };
+            out.push(self.at(finding, level.span));
+        }
+    }
+}
+
+/// A comment with words in it, or at least one piece of evidence.
+fn is_supported(raw: &RawAnswer) -> bool {
+    let commented = raw
+        .comment
+        .as_ref()
+        .is_some_and(|c| !c.value.trim().is_empty());
+    commented || raw.evidence.iter().any(|e| !e.value.trim().is_empty())
+}
+
 fn check_answer(
     path: &str,
     raw: &RawAnswer,
-    referential: &Referential,
+    criterion: &Criterion,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Answer> {
     let at = |finding: Finding, span: Span| Diagnostic::new(finding, Location::new(path, span));
     let id = &raw.id.value;
-    let Some(criterion) = referential.criterion(id) else {
-        let suggestion = suggest::closest(id, referential.criteria().map(|c| c.id.as_str()));
-        out.push(at(
-            Finding::UnknownCriterion {
-                id: id.clone(),
-                suggestion,
-            },
-            raw.id.span,
-        ));
-        return None;
-    };
-    if let Some(level) = &raw.level
-        && referential.scale.level(level.value).is_none()
-    {
-        let levels: Vec<String> = referential
-            .scale
-            .levels
-            .iter()
-            .map(|l| format!("{} ({})", l.value, l.label))
-            .collect();
-        out.push(at(
-            Finding::LevelNotInScale {
-                value: level.value,
-                levels: levels.join(", "),
-            },
-            level.span,
-        ));
-    }
     if let Some(justification) = &raw.not_applicable {
         if raw.level.is_some() {
             out.push(at(
@@ -164,4 +242,91 @@ fn check_answer(
             .map(|e| Evidence::parse(&e.value))
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::Decoder;
+    use crate::diagnostics::Code;
+    use crate::referential::testing;
+    use crate::source::SourceFile;
+
+    const ARML: &str = "referentiel: essai
+version: 1.0.0
+structure:
+  id: arml-x
+  nom: ARML X
+  type: arml
+date: 2026-03-12
+reponses:
+  LAB-01:
+    niveau: 3
+    commentaire: Deux référents nommés par lettre de mission.
+";
+
+    fn date(text: &str) -> Result<Date, String> {
+        Date::parse(text).ok_or_else(|| format!("date {text}"))
+    }
+
+    /// The codes found, and the answered criteria of the model.
+    fn run(text: &str, today: &str) -> Result<(Vec<Code>, Vec<String>), String> {
+        let referential = testing::referential(testing::BASE)?;
+        let source = SourceFile::new("autoevaluation.yaml", text);
+        let mut decoder = Decoder::new(&source);
+        let raw = crate::self_assessment::read(&mut decoder).ok_or("illisible")?;
+        let (model, found) = check(&raw, &referential, date(today)?);
+        let answered = model.map(|m| m.answers.into_keys().collect());
+        let codes = found.iter().map(|d| d.code).collect();
+        Ok((codes, answered.unwrap_or_default()))
+    }
+
+    fn codes(text: &str) -> Result<Vec<Code>, String> {
+        Ok(run(text, "2026-11-27")?.0)
+    }
+
+    fn replaced(old: &str, new: &str) -> Result<String, String> {
+        ARML.contains(old)
+            .then(|| ARML.replacen(old, new, 1))
+            .ok_or_else(|| format!("« {old} » absent"))
+    }
+
+    #[test]
+    fn item_12_a_level_at_or_above_expected_needs_a_comment_or_evidence() -> Result<(), String> {
+        assert_eq!(codes(ARML)?, vec![]);
+        let bare = "    commentaire: Deux référents nommés par lettre de mission.\n";
+        assert_eq!(codes(&replaced(bare, "")?)?, vec![Code::Auto006]);
+        let blank = replaced(bare, "    commentaire: \"  \"\n    preuves: []\n")?;
+        assert_eq!(codes(&blank)?, vec![Code::Auto006]);
+        let above = replaced(bare, "")?.replace("niveau: 3", "niveau: 4");
+        assert_eq!(codes(&above)?, vec![Code::Auto006]);
+        let below = replaced(bare, "")?.replace("niveau: 3", "niveau: 2");
+        assert_eq!(codes(&below)?, vec![], "a gap needs no proof");
+        let evidence = replaced(bare, "    preuves: [https://exemple.fr/referents]\n")?;
+        assert_eq!(codes(&evidence)?, vec![]);
+        Ok(())
+    }
+
+    #[test]
+    fn item_12_a_self_assessment_older_than_12_months_is_flagged() -> Result<(), String> {
+        assert_eq!(run(ARML, "2027-03-12")?.0, vec![], "exactly 12 months");
+        assert_eq!(run(ARML, "2027-03-13")?.0, vec![Code::Auto007]);
+        assert_eq!(run(ARML, "2026-01-01")?.0, vec![], "dated after today");
+        let undated = replaced("date: 2026-03-12\n", "")?;
+        assert_eq!(run(&undated, "2030-01-01")?.0, vec![]);
+        Ok(())
+    }
+
+    #[test]
+    fn item_11_an_answer_to_a_criterion_of_another_type_is_ignored() -> Result<(), String> {
+        let answer = "  LAB-02:\n    niveau: 3\n    commentaire: Commission réunie.\n";
+        let (codes, answered) = run(&format!("{ARML}{answer}"), "2026-11-27")?;
+        assert_eq!(codes, vec![Code::Auto005]);
+        assert_eq!(answered, ["LAB-01"]);
+        let unml = format!("{ARML}{answer}").replace("type: arml", "type: unml");
+        let (codes, answered) = run(&unml, "2026-11-27")?;
+        assert_eq!(codes, vec![]);
+        assert_eq!(answered, ["LAB-01", "LAB-02"]);
+        Ok(())
+    }
 }

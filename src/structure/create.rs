@@ -80,7 +80,7 @@ pub fn create(workspace: &Workspace, request: &Request) -> Result<Created, Diagn
     file.write_all(text.as_bytes()).map_err(fail)?;
     Ok(Created {
         shown,
-        criteria: referential.criteria().count(),
+        criteria: referential.applicable_criteria(kind).count(),
         referential: format!("{} {}", referential.id, referential.version),
         embedded,
     })

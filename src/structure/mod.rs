@@ -82,7 +82,7 @@ fn load_with_referential(
     else {
         return;
     };
-    let (model, mut found) = self_assessment::check(raw, &referential);
+    let (model, mut found) = self_assessment::check(raw, &referential, today);
     result.diagnostics.append(&mut found);
     check_evidence_on_disk(&result.path, raw, &mut result.diagnostics);
     let expected = raw.header.key();
@@ -91,14 +91,21 @@ fn load_with_referential(
         .as_ref()
         .and_then(|s| s.id.as_ref())
         .map(|i| i.value.clone());
+    // Declared non concerné, or not applicable to the structure's type: the
+    // audit needs no finding on them.
     let not_applicable: Vec<String> = model
         .as_ref()
         .map(|m| {
-            m.answers
+            let declared = m
+                .answers
                 .iter()
                 .filter(|(_, a)| a.not_applicable.is_some())
-                .map(|(id, _)| id.clone())
-                .collect()
+                .map(|(id, _)| id.clone());
+            let by_type = referential
+                .criteria()
+                .filter(|c| !c.applies_to(m.structure.kind))
+                .map(|c| c.id.clone());
+            declared.chain(by_type).collect()
         })
         .unwrap_or_default();
     result.self_assessment = model;
