@@ -13,6 +13,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod audit;
+pub mod check;
 pub mod cli;
 pub mod date;
 pub mod decode;

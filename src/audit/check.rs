@@ -2,11 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::date::Date;
-use crate::diagnostics::{Diagnostic, Finding, Location};
-use crate::plan::check_criterion;
+use crate::check::{Checker, Rules};
+use crate::diagnostics::{Diagnostic, Finding};
 use crate::referential::Referential;
-use crate::yaml::Span;
+use crate::yaml::Spanned;
 
 use super::{Audit, AuditFinding, AuditKind, AuditResult, Auditor, RawAudit};
 
@@ -17,30 +16,18 @@ pub fn check(
     referential: &Referential,
     not_applicable: &[String],
 ) -> (Option<Audit>, Vec<Diagnostic>) {
-    let mut out = Vec::new();
-    let at =
-        |finding: Finding, span: Span| Diagnostic::new(finding, Location::new(&raw.path, span));
-    let date =
-        |key: &str, text: &Option<crate::yaml::Spanned<String>>, out: &mut Vec<Diagnostic>| {
-            let text = text.as_ref()?;
-            let parsed = Date::parse(text.value.trim());
-            if parsed.is_none() {
-                out.push(at(
-                    Finding::InvalidDate {
-                        key: key.into(),
-                        value: text.value.clone(),
-                    },
-                    text.span,
-                ));
-            }
-            parsed.map(|d| (d, text.span))
-        };
-    let start = date("debut", &raw.start, &mut out);
-    let end = date("fin", &raw.end, &mut out);
+    let mut c = Checker::new();
+    let path = raw.path.as_str();
+    let date = |c: &mut Checker, key: &str, text: &Option<Spanned<String>>| {
+        let text = text.as_ref()?;
+        c.date(path, key, text).map(|d| (d, text.span))
+    };
+    let start = date(&mut c, "debut", &raw.start);
+    let end = date(&mut c, "fin", &raw.end);
     if let (Some((s, _)), Some((e, span))) = (start, end)
         && e < s
     {
-        out.push(at(Finding::AuditEndsBeforeStart, span));
+        c.report(Finding::AuditEndsBeforeStart, path, span);
     }
     let auditors: Vec<Auditor> = raw
         .auditors
@@ -57,11 +44,11 @@ pub fn check(
         .iter()
         .any(|(_, r)| r.as_ref().is_some_and(|r| r.value == "certifie"));
     if let Some(span) = raw.auditors_span.filter(|_| !any_certified) {
-        out.push(at(Finding::NoCertifiedAuditor, span));
+        c.report(Finding::NoCertifiedAuditor, path, span);
     }
     let mut findings = BTreeMap::new();
     for finding in &raw.findings {
-        if !check_criterion(&raw.path, &finding.id, referential, &mut out) {
+        if c.criterion(path, &finding.id, referential).is_none() {
             continue;
         }
         let Some(result) = finding
@@ -92,16 +79,13 @@ pub fn check(
         .collect();
     if !missing.is_empty() {
         let ids = missing.join(", ");
-        out.push(at(
-            Finding::MissingFindings {
-                count: missing.len(),
-                ids,
-            },
-            raw.span,
-        ));
+        let finding = Finding::MissingFindings {
+            count: missing.len(),
+            ids,
+        };
+        c.report(finding, path, raw.span);
     }
-    let failed = out.iter().any(Diagnostic::is_error);
-    let audit = (!failed).then_some(()).and_then(|_| {
+    let audit = (!c.has_errors()).then_some(()).and_then(|_| {
         Some(Audit {
             referential: raw.header.referential.as_ref()?.value.clone(),
             version: raw.header.version.as_ref()?.value.clone(),
@@ -113,5 +97,5 @@ pub fn check(
             findings,
         })
     });
-    (audit, out)
+    (audit, c)
 }

@@ -2,11 +2,10 @@
 
 use std::collections::HashMap;
 
+use crate::check::{Checker, Rules};
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Finding, Location};
 use crate::referential::Referential;
-use crate::suggest;
-use crate::yaml::{Span, Spanned};
 
 use super::{Action, ActionStatus, Origin, Plan, RawAction, RawPlan};
 
@@ -16,18 +15,17 @@ pub fn check(
     referential: &Referential,
     today: Date,
 ) -> (Option<Plan>, Vec<Diagnostic>) {
-    let mut out = Vec::new();
+    let mut checker = Checker::new();
     let mut seen: HashMap<String, Location> = HashMap::new();
     let mut actions = Vec::new();
     for action in &raw.actions {
-        if let Some(checked) =
-            check_action(&raw.path, action, referential, today, &mut seen, &mut out)
-        {
+        let path = raw.path.as_str();
+        if let Some(checked) = check_action(&mut checker, path, action, referential, &mut seen) {
+            report_overdue(&mut checker, path, action, &checked, today);
             actions.push(checked);
         }
     }
-    let failed = out.iter().any(Diagnostic::is_error);
-    let plan = (!failed).then_some(()).and_then(|_| {
+    let plan = (!checker.has_errors()).then_some(()).and_then(|_| {
         Some(Plan {
             referential: raw.header.referential.as_ref()?.value.clone(),
             version: raw.header.version.as_ref()?.value.clone(),
@@ -35,78 +33,39 @@ pub fn check(
             actions,
         })
     });
-    (plan, out)
+    (plan, checker)
 }
 
 fn check_action(
+    c: &mut Checker,
     path: &str,
     raw: &RawAction,
     referential: &Referential,
-    today: Date,
     seen: &mut HashMap<String, Location>,
-    out: &mut Vec<Diagnostic>,
 ) -> Option<Action> {
-    let at = |finding: Finding, span: Span| Diagnostic::new(finding, Location::new(path, span));
     let id = raw.id.as_ref()?;
-    let here = Location::new(path, id.span);
-    if let Some(first) = seen.get(&id.value) {
-        let finding = Finding::DuplicateId {
-            kind: "action",
-            id: id.value.clone(),
-        };
-        out.push(
-            Diagnostic::new(finding, here).with_label(first.clone(), "première définition ici"),
-        );
-    } else {
-        seen.insert(id.value.clone(), here);
-    }
+    c.unique("action", path, id, seen);
     let criteria = raw.criteria.clone().unwrap_or_default();
     if raw.criteria.as_ref().is_some_and(Vec::is_empty) {
-        out.push(at(
-            Finding::ActionWithoutCriteria {
-                id: id.value.clone(),
-            },
-            raw.span,
-        ));
+        let finding = Finding::ActionWithoutCriteria {
+            id: id.value.clone(),
+        };
+        c.report(finding, path, raw.span);
     }
     for criterion in &criteria {
-        check_criterion(path, criterion, referential, out);
+        c.criterion(path, criterion, referential);
     }
-    let due = raw.due.as_ref().and_then(|d| {
-        let date = Date::parse(d.value.trim());
-        if date.is_none() {
-            out.push(at(
-                Finding::InvalidDate {
-                    key: "echeance".into(),
-                    value: d.value.clone(),
-                },
-                d.span,
-            ));
-        }
-        date.map(|date| (date, d.span))
-    });
+    let due = raw.due.as_ref().and_then(|d| c.date(path, "echeance", d));
     let status = ActionStatus::from_keyword(&raw.status.as_ref()?.value)?;
     if status != ActionStatus::Abandoned {
-        check_owner_and_due(raw, &id.value, |f| out.push(at(f, raw.span)));
-    }
-    if let Some((date, span)) = due
-        && date < today
-        && !matches!(status, ActionStatus::Done | ActionStatus::Abandoned)
-    {
-        out.push(at(
-            Finding::Overdue {
-                id: id.value.clone(),
-                due: date.to_string(),
-            },
-            span,
-        ));
+        check_owner_and_due(raw, &id.value, |f| c.report(f, path, raw.span));
     }
     Some(Action {
         id: id.value.clone(),
         criteria: criteria.into_iter().map(|c| c.value).collect(),
         title: raw.title.as_ref()?.value.trim().to_string(),
         owner: raw.owner.as_ref().map(|o| o.value.trim().to_string()),
-        due: due.map(|(d, _)| d),
+        due,
         status,
         origin: raw
             .origin
@@ -114,6 +73,20 @@ fn check_action(
             .and_then(|o| Origin::from_keyword(&o.value)),
         comment: raw.comment.as_ref().map(|c| c.value.clone()),
     })
+}
+
+/// PLAN001, at the deadline's place.
+fn report_overdue(c: &mut Checker, path: &str, raw: &RawAction, action: &Action, today: Date) {
+    let (Some(due), Some(text)) = (action.due, raw.due.as_ref()) else {
+        return;
+    };
+    if action.is_overdue(today) {
+        let finding = Finding::Overdue {
+            id: action.id.clone(),
+            due: due.to_string(),
+        };
+        c.report(finding, path, text.span);
+    }
 }
 
 /// An action someone carries by a date: what an auditor asks first. A
@@ -126,25 +99,6 @@ fn check_owner_and_due(raw: &RawAction, id: &str, mut report: impl FnMut(Finding
     if raw.due.is_none() {
         report(Finding::ActionWithoutDue { id: id.to_string() });
     }
-}
-
-/// A criterion named by a plan or an audit must exist.
-pub fn check_criterion(
-    path: &str,
-    id: &Spanned<String>,
-    referential: &Referential,
-    out: &mut Vec<Diagnostic>,
-) -> bool {
-    if referential.criterion(&id.value).is_some() {
-        return true;
-    }
-    let suggestion = suggest::closest(&id.value, referential.criteria().map(|c| c.id.as_str()));
-    let finding = Finding::UnknownCriterion {
-        id: id.value.clone(),
-        suggestion,
-    };
-    out.push(Diagnostic::new(finding, Location::new(path, id.span)));
-    false
 }
 
 #[cfg(test)]

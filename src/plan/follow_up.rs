@@ -43,8 +43,7 @@ pub fn follow_up(plan: &Plan, referential: &Referential, today: Date) -> FollowU
         .actions
         .iter()
         .map(|a| ActionLine {
-            overdue: a.due.is_some_and(|d| d < today)
-                && matches!(a.status, ActionStatus::ToDo | ActionStatus::InProgress),
+            overdue: a.is_overdue(today),
             action: a.clone(),
         })
         .collect();

@@ -8,7 +8,7 @@ mod read;
 pub mod scaffold;
 pub mod update;
 
-pub use check::{check, check_criterion};
+pub use check::check;
 pub use read::{RawAction, RawPlan, read};
 
 use crate::date::Date;
@@ -22,6 +22,15 @@ pub struct Plan {
     pub version: String,
     pub structure: String,
     pub actions: Vec<Action>,
+}
+
+impl Action {
+    /// Past its deadline and neither done nor abandoned: the one rule of
+    /// lateness, for validation and follow-up alike.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        self.due.is_some_and(|due| due < today)
+            && !matches!(self.status, ActionStatus::Done | ActionStatus::Abandoned)
+    }
 }
 
 /// One action of the plan.

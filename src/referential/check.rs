@@ -3,11 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Finding, Location};
 use crate::ids;
 use crate::suggest;
-use crate::yaml::{Span, Spanned};
+use crate::yaml::Span;
 
 use super::criterion;
 use super::model::*;
@@ -22,7 +21,8 @@ pub struct Place {
     pub version: String,
 }
 
-pub(super) type Checker = Vec<Diagnostic>;
+pub(super) use crate::check::Checker;
+use crate::check::Rules;
 
 pub(super) fn report(c: &mut Checker, finding: Finding, path: &str, span: Span) {
     c.push(Diagnostic::new(finding, Location::new(path, span)));
@@ -54,10 +54,7 @@ fn build(c: &mut Checker, raw: &RawReferential, place: Option<&Place>) -> Option
     let id = check_id(c, raw, place);
     let version = check_version(c, raw, place);
     let title = non_empty(c, "titre", &raw.title, path);
-    let date = raw
-        .date
-        .as_ref()
-        .and_then(|d| check_date(c, path, "date", d));
+    let date = raw.date.as_ref().and_then(|d| c.date(path, "date", d));
     if raw.structure_types.as_ref().is_some_and(Vec::is_empty) {
         report(
             c,
@@ -147,23 +144,6 @@ fn check_version(
     }
 }
 
-/// Checks a date field; shared with the other file kinds.
-pub fn check_date_text(text: &Spanned<String>) -> Option<Date> {
-    Date::parse(text.value.trim())
-}
-
-fn check_date(c: &mut Checker, path: &str, key: &str, text: &Spanned<String>) -> Option<Date> {
-    let date = check_date_text(text);
-    if date.is_none() {
-        let finding = Finding::InvalidDate {
-            key: key.into(),
-            value: text.value.clone(),
-        };
-        report(c, finding, path, text.span);
-    }
-    date
-}
-
 fn check_principles(
     c: &mut Checker,
     raw: &RawReferential,
@@ -226,18 +206,7 @@ pub(super) fn check_unique_id(
         };
         c.push(Diagnostic::new(finding, Location::new(path, id.span)));
     }
-    let here = Location::new(path, id.span);
-    if let Some(first) = seen.get(&id.value) {
-        let finding = Finding::DuplicateId {
-            kind,
-            id: id.value.clone(),
-        };
-        let diagnostic =
-            Diagnostic::new(finding, here).with_label(first.clone(), "première définition ici");
-        c.push(diagnostic);
-    } else {
-        seen.insert(id.value.clone(), here);
-    }
+    c.unique(kind, path, id, seen);
     Some(id.value.clone())
 }
 

@@ -2,12 +2,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::check::{Checker, Rules};
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Finding, Location};
 use crate::evidence;
 use crate::ids;
 use crate::referential::{Criterion, Referential, StructureType};
-use crate::suggest;
 use crate::yaml::Span;
 
 use super::{Answer, Evidence, RawAnswer, RawSelfAssessment, SelfAssessment, StructureInfo};
@@ -56,22 +56,19 @@ pub fn check(
             region: s.region.as_ref().map(|r| r.value.trim().to_string()),
         })
     });
+    let mut checker = Checker::new();
     let date = raw.date.as_ref().and_then(|d| {
-        let parsed = Date::parse(d.value.trim());
-        let finding = match parsed {
-            None => Finding::InvalidDate {
-                key: "date".into(),
-                value: d.value.clone(),
-            },
-            Some(date) if is_stale(date, today) => Finding::StaleSelfAssessment {
+        let date = checker.date(&raw.path, "date", d)?;
+        if is_stale(date, today) {
+            let finding = Finding::StaleSelfAssessment {
                 date: date.to_string(),
                 today: today.to_string(),
-            },
-            Some(_) => return parsed,
-        };
-        diagnostics.push(at(finding, d.span));
-        parsed
+            };
+            checker.report(finding, &raw.path, d.span);
+        }
+        Some(date)
     });
+    diagnostics.append(&mut checker);
     let answer_context = AnswerContext {
         path: &raw.path,
         referential,
@@ -120,13 +117,9 @@ impl AnswerContext<'_> {
     fn criterion(&self, raw: &RawAnswer, out: &mut Vec<Diagnostic>) -> Option<&Criterion> {
         let id = &raw.id.value;
         let referential = self.referential;
-        let Some(criterion) = referential.criterion(id) else {
-            let suggestion = suggest::closest(id, referential.criteria().map(|c| c.id.as_str()));
-            let finding = Finding::UnknownCriterion {
-                id: id.clone(),
-                suggestion,
-            };
-            out.push(self.at(finding, raw.id.span));
+        let mut checker = Checker::new();
+        let Some(criterion) = checker.criterion(self.path, &raw.id, referential) else {
+            out.append(&mut checker);
             return None;
         };
         if let Some(kind) = self.kind.filter(|k| !criterion.applies_to(*k)) {
