@@ -16,6 +16,18 @@ pub const CONFIG_FILE: &str = "label.toml";
 struct Config {
     referentiels: Option<String>,
     structures: Option<String>,
+    #[serde(default)]
+    anonymisation: Anonymisation,
+}
+
+/// `[anonymisation]` of `label.toml`: what `--anonyme` uses (§4.6).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anonymisation {
+    /// Secret salt of the pseudonym order (`--sel` wins).
+    pub sel: Option<String>,
+    /// Statistical secrecy threshold (default 3).
+    pub seuil: Option<usize>,
 }
 
 /// Where a workspace's referentials and structures live.
@@ -28,6 +40,7 @@ pub struct Workspace {
     pub structures: PathBuf,
     /// Folder the command runs from: paths are shown relative to it.
     pub cwd: PathBuf,
+    pub anonymisation: Anonymisation,
 }
 
 impl Workspace {
@@ -74,6 +87,7 @@ impl Workspace {
             config: config_path,
             referentials: root.join(config.referentiels.as_deref().unwrap_or("referentiels")),
             structures: root.join(config.structures.as_deref().unwrap_or("structures")),
+            anonymisation: config.anonymisation,
         }
     }
 

@@ -128,51 +128,126 @@ fn fail_on_thresholds() {
     assert_eq!(code(garonne, "non-pret"), 1);
 }
 
-#[test]
-fn an_invalid_structure_does_not_stop_the_others() {
+/// A workspace with copies of the shipped examples.
+fn examples(names: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["ml-pays-de-vitre", "ml-val-de-garonne"] {
+    for name in names {
         common::copy_dir(
             &root().join("examples/structures").join(name),
-            &dir.path().join(name),
+            &dir.path().join("structures").join(name),
         );
     }
-    let broken = dir.path().join("ml-val-de-garonne/autoevaluation.yaml");
-    let text = fs::read_to_string(&broken)
-        .unwrap()
-        .replacen("niveau: 3", "niveau: 9", 1);
-    fs::write(&broken, text).unwrap();
+    dir
+}
+
+/// Replaces the first `from` by `to` in a file of the workspace.
+fn edit(dir: &std::path::Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = fs::read_to_string(&path).unwrap().replacen(from, to, 1);
+    fs::write(&path, text).unwrap();
+}
+
+#[test]
+fn item_4_a_structure_with_errors_is_listed_in_every_format() {
+    let dir = examples(&["ml-pays-de-vitre", "ml-val-de-garonne"]);
+    let broken = "structures/ml-val-de-garonne/autoevaluation.yaml";
+    edit(dir.path(), broken, "niveau: 3", "niveau: 9");
+    for format in ["text", "csv", "markdown"] {
+        let run = label(
+            dir.path(),
+            &["evaluate", "--format", format, "--date", DATE],
+        );
+        assert_eq!(run.code, 1, "{format}");
+        let listed = run
+            .stdout
+            .lines()
+            .find(|l| l.contains("ml-val-de-garonne"))
+            .unwrap_or_else(|| panic!("{format}: dropped\n{}", run.stdout));
+        let status = if format == "csv" {
+            "non_evaluee_erreurs"
+        } else {
+            "non évaluée : erreurs"
+        };
+        assert!(listed.contains(status), "{format}: {listed}");
+        assert!(
+            run.stderr.contains("erreur[AUTO001]") && run.stderr.contains(broken),
+            "{format}: {}",
+            run.stderr
+        );
+    }
     let run = label(
         dir.path(),
         &["evaluate", "--format", "json", "--date", DATE],
     );
     assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "");
     let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(value["structures"].as_array().unwrap().len(), 1);
-    assert_eq!(value["structures"][0]["id"], "ml-pays-de-vitre");
+    let structures = value["structures"].as_array().unwrap();
+    assert_eq!(structures.len(), 2);
+    assert_eq!(structures[0]["statut"], "evaluee");
+    let failed = &structures[1];
+    assert_eq!(failed["id"], "ml-val-de-garonne");
+    assert_eq!(failed["statut"], "non_evaluee_erreurs");
+    assert_eq!(failed["synthese"], serde_json::Value::Null);
+    assert_eq!(failed["diagnostics"][0]["code"], "AUTO001");
     assert_eq!(value["diagnostics"][0]["code"], "AUTO001");
+    assert_eq!(value["reseau"]["non_evaluees"], 1);
 }
 
 #[test]
-fn anonymous_output_leaves_names_out() {
+fn item_4_an_unreadable_self_assessment_is_listed_by_its_folder() {
+    let dir = examples(&["ml-pays-de-vitre", "ml-val-de-garonne"]);
+    fs::write(
+        dir.path()
+            .join("structures/ml-val-de-garonne/autoevaluation.yaml"),
+        "referentiel: [\n",
+    )
+    .unwrap();
+    let run = label(dir.path(), &["evaluate", "--format", "csv", "--date", DATE]);
+    assert!(
+        run.stdout
+            .contains("structures/ml-val-de-garonne,,,,,,non_evaluee_erreurs"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("YAML001"), "{}", run.stderr);
+}
+
+#[test]
+fn item_4_fail_on_says_which_structure_and_which_rule() {
+    let garonne = "examples/structures/ml-val-de-garonne";
+    let run = label(
+        &root(),
+        &["evaluate", garonne, "--fail-on", "majeur", "--date", DATE],
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "--fail-on majeur : 1 structure dépasse le seuil (au moins un écart majeur) :\n  ml-val-de-garonne : 1 écart majeur : VAL-03\n"
+    );
     let run = label(
         &root(),
         &[
             "evaluate",
             "examples/structures",
-            "--anonyme",
+            "--fail-on",
+            "non-pret",
             "--format",
             "json",
             "--date",
             DATE,
         ],
     );
+    assert_eq!(run.code, 1);
     assert!(
-        !run.stdout.contains("vitre") && !run.stdout.contains("Vitré"),
+        run.stderr
+            .contains("2 structures dépassent le seuil (pas prête pour l'audit)")
+            && run
+                .stderr
+                .contains("  ml-haute-cornouaille : 15 critères non évalués : PARC-02"),
         "{}",
-        run.stdout
+        run.stderr
     );
-    assert!(run.stdout.contains("\"id\": \"structure-001\""));
 }
 
 #[test]
@@ -218,8 +293,235 @@ fn inside_a_structure_folder_only_that_structure_is_evaluated() {
     );
     let workspace = label(&root().join("examples"), &["evaluate", "--date", DATE]);
     assert!(
-        workspace.stdout.starts_with("4 structures évaluées"),
+        workspace
+            .stdout
+            .starts_with("4 structures, 2 prêtes pour l'audit."),
         "{}",
         workspace.stdout
     );
+}
+
+/// A copy of a shipped example under another structure id.
+fn clone_structure(dir: &std::path::Path, example: &str, id: &str) {
+    let to = dir.join("structures").join(id);
+    common::copy_dir(&root().join("examples/structures").join(example), &to);
+    for name in ["autoevaluation.yaml", "plan.yaml", "audit.yaml"] {
+        let path = to.join(name);
+        if let Ok(text) = fs::read_to_string(&path) {
+            fs::write(&path, text.replace(example, id)).unwrap();
+        }
+    }
+}
+
+fn network(format: &str) -> common::Run {
+    label(
+        &root(),
+        &[
+            "evaluate",
+            "examples/structures",
+            "--par-region",
+            "--format",
+            format,
+            "--date",
+            DATE,
+        ],
+    )
+}
+
+#[test]
+fn item_5_network_per_referential_and_version() {
+    let text = network("text").stdout;
+    let ml = text.find("Référentiel missions-locales 1.0.0\n3 structures");
+    let tdr = text.find("Référentiel tetes-de-reseau 1.0.0\n1 structure");
+    let (Some(ml), Some(tdr)) = (ml, tdr) else {
+        panic!("one block per referential:\n{text}")
+    };
+    let ml_block = &text[ml..tdr];
+    assert!(!ml_block.contains("OBS-02") && !ml_block.contains("arml-bretagne"));
+    assert!(!text.contains("15 premiers"), "{text}");
+    assert!(
+        text.contains("le plus souvent en écart (9 critères) :"),
+        "{text}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&network("json").stdout).unwrap();
+    let blocks = json["reseau"]["referentiels"].as_array().unwrap();
+    assert_eq!(blocks.len(), 2);
+    assert_eq!(blocks[0]["referentiel"], "missions-locales");
+    assert_eq!(blocks[0]["structures"], 3);
+    assert_eq!(blocks[0]["regions"]["Bretagne"]["structures"], 2);
+    assert_eq!(blocks[1]["referentiel"], "tetes-de-reseau");
+    assert_eq!(blocks[1]["criteres"][0]["id"], "ANIM-01");
+    assert!(
+        blocks[0]["criteres"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["id"] != "OBS-02")
+    );
+    assert!(json.get("regions").is_none(), "no mixed regions");
+
+    let markdown = network("markdown").stdout;
+    assert!(markdown.contains("\n### Référentiel missions-locales 1.0.0\n"));
+    assert!(markdown.contains("\n### Référentiel tetes-de-reseau 1.0.0\n"));
+
+    let csv = network("csv").stdout;
+    let referentials: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(3).unwrap())
+        .collect();
+    let first_tdr = referentials.iter().position(|r| *r == "tetes-de-reseau");
+    assert_eq!(first_tdr, Some(35 * 3), "rows grouped per referential");
+}
+
+#[test]
+fn item_5_ranking_header_states_the_real_number_of_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    for id in ["ml-a", "ml-b"] {
+        clone_structure(dir.path(), "ml-pays-de-vitre", id);
+        let file = format!("structures/{id}/autoevaluation.yaml");
+        let path = dir.path().join(&file);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, text.replace("niveau: 3", "niveau: 2")).unwrap();
+    }
+    let run = label(dir.path(), &["evaluate", "--date", DATE]);
+    let json = label(
+        dir.path(),
+        &["evaluate", "--format", "json", "--date", DATE],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let gaps = value["reseau"]["referentiels"][0]["criteres"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["completes"]["ecart_mineur"] != 0 || c["completes"]["ecart_majeur"] != 0)
+        .count();
+    assert!(gaps > 15);
+    let header = format!("(les 15 premiers sur {gaps}) :");
+    assert!(run.stdout.contains(&header), "{}", run.stdout);
+}
+
+#[test]
+fn item_6_incomplete_self_assessment_is_said_and_left_out_of_averages() {
+    let one = label(
+        &root(),
+        &[
+            "evaluate",
+            "examples/structures/ml-haute-cornouaille",
+            "--date",
+            DATE,
+        ],
+    );
+    assert!(
+        one.stdout
+            .contains("Taux de conformité : 51,4 %, incomplète (20/35)\n"),
+        "{}",
+        one.stdout
+    );
+    let text = network("text").stdout;
+    assert!(text.contains("51,4 %, incomplète"), "{text}");
+    assert!(text.contains("complètes : 86,9 %"), "{text}");
+    let ranking = &text[text.find("Critères le plus souvent").unwrap()..];
+    assert!(!ranking[..ranking.find("Par région").unwrap()].contains("GOUV-03"));
+    let markdown = network("markdown").stdout;
+    assert!(
+        markdown.contains("| 51,4 %, incomplète (20/35) |"),
+        "{markdown}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&network("json").stdout).unwrap();
+    let ml = &json["reseau"]["referentiels"][0];
+    assert_eq!(
+        (ml["completes"].clone(), ml["incompletes"].clone()),
+        (2.into(), 1.into())
+    );
+    assert_eq!(ml["taux_conformite_moyen"], 86.9);
+    assert_eq!(ml["regions"]["Bretagne"]["taux_conformite_moyen"], 94.3);
+    let gouv03 = &ml["criteres"][2];
+    assert_eq!(gouv03["id"], "GOUV-03");
+    assert_eq!(gouv03["completes"]["ecart_mineur"], 0);
+    assert_eq!(gouv03["incompletes"]["ecart_mineur"], 1);
+}
+
+#[test]
+fn item_6_no_rate_when_nothing_is_assessed() {
+    let dir = examples(&["ml-haute-cornouaille"]);
+    let file = "structures/ml-haute-cornouaille/autoevaluation.yaml";
+    let path = dir.path().join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    let header = &text[..text.find("reponses:").unwrap()];
+    fs::write(&path, format!("{header}reponses:\n")).unwrap();
+    let run = label(dir.path(), &["evaluate", "--date", DATE]);
+    assert!(
+        run.stdout
+            .contains("Taux de conformité : —, incomplète (0/35)\n"),
+        "{}",
+        run.stdout
+    );
+    let json = label(
+        dir.path(),
+        &["evaluate", "--format", "json", "--date", DATE],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let summary = &value["structures"][0]["synthese"];
+    assert!(summary["taux_conformite"].is_null(), "{summary}");
+}
+
+#[test]
+fn item_16_plurals_are_computed() {
+    let one = label(
+        &root(),
+        &[
+            "evaluate",
+            "examples/structures/ml-val-de-garonne",
+            "--date",
+            DATE,
+        ],
+    );
+    assert!(
+        one.stdout.contains("  - 1 écart majeur : VAL-03\n"),
+        "{}",
+        one.stdout
+    );
+    assert!(one.stdout.contains("  - 6 écarts mineurs, le seuil"));
+    assert!(
+        one.stdout
+            .contains("1 écart majeur · 1 non concerné · 0 non évalué")
+    );
+    for format in ["text", "json", "markdown"] {
+        let out = network(format).stdout;
+        assert!(!out.contains("(s)"), "{format}: {out}");
+    }
+}
+
+#[test]
+fn item_17_tables_wrap_at_spaces_without_a_rule_between_rows() {
+    let run = label(
+        &root(),
+        &[
+            "evaluate",
+            "examples/structures/ml-haute-cornouaille",
+            "--largeur",
+            "52",
+            "--date",
+            DATE,
+        ],
+    );
+    assert!(
+        run.stdout.lines().all(|l| l.chars().count() <= 52),
+        "{}",
+        run.stdout
+    );
+    let words: Vec<&str> = run.stdout.split_whitespace().collect();
+    for word in [
+        "pluriannuelles",
+        "discriminations",
+        "contractualisés",
+        "périphériques",
+    ] {
+        assert!(words.contains(&word), "{word} split:\n{}", run.stdout);
+    }
+    let rules = run.stdout.lines().filter(|l| l.starts_with('─')).count();
+    assert_eq!(rules, 1, "one rule, under the header:\n{}", run.stdout);
 }

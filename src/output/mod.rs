@@ -9,6 +9,7 @@ mod json;
 mod junit;
 pub mod plan;
 mod sarif;
+pub mod table;
 mod text;
 
 use clap::ValueEnum;
@@ -68,6 +69,7 @@ pub fn render_diagnostics(report: &Report, format: DiagnosticFormat, color: Colo
 
 pub use concise::line as concise_line;
 pub use json::diagnostic as diagnostic_json;
+pub use text::plural;
 
 /// JSON pretty-printed with a final newline; our values always serialize.
 pub(crate) fn to_json(value: &serde_json::Value) -> String {
