@@ -2,7 +2,7 @@
 //! Pseudonyms are numbered in an order derived from a secret salt; groups
 //! of fewer structures than the threshold are merged into « autres ».
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use sha2::{Digest, Sha256};
 
@@ -47,10 +47,11 @@ pub fn anonymize(
     anonymity: &Anonymity,
 ) -> Anonymized {
     let pseudonyms = pseudonyms(&structures, &anonymity.salt);
-    let folders: Vec<(String, String)> = structures
+    let paths: Vec<String> = structures.iter().map(|s| s.path.clone()).collect();
+    let folders: HashMap<&str, &str> = paths
         .iter()
-        .zip(&pseudonyms)
-        .map(|(s, p)| (s.path.clone(), p.clone()))
+        .map(String::as_str)
+        .zip(pseudonyms.iter().map(String::as_str))
         .collect();
     let k = anonymity.threshold;
     let block_sizes = count(structures.iter().map(|s| s.block()));
@@ -64,8 +65,10 @@ pub fn anonymize(
         .collect();
     let mut shown = Vec::new();
     let mut hidden = Vec::new();
-    for ((mut s, pseudonym), (small_block, small_region)) in
-        structures.into_iter().zip(pseudonyms).zip(small)
+    for ((mut s, pseudonym), (small_block, small_region)) in structures
+        .into_iter()
+        .zip(pseudonyms.iter().cloned())
+        .zip(small)
     {
         if small_region {
             s.region = Some(OTHERS.to_string());
@@ -126,7 +129,7 @@ pub fn pseudonyms(structures: &[StructureEvaluation], salt: &str) -> Vec<String>
     names
 }
 
-fn anonymous_report(report: &Report, folders: &[(String, String)]) -> Report {
+fn anonymous_report(report: &Report, folders: &HashMap<&str, &str>) -> Report {
     let mut out = Report::default();
     out.checked = report.checked;
     out.extend(
@@ -142,7 +145,7 @@ fn anonymous_report(report: &Report, folders: &[(String, String)]) -> Report {
 /// A diagnostic reduced to its code, severity and generic title, at a
 /// place named by pseudonym: its message, labels and help may quote ids,
 /// names, paths or free text, and its source is never shown.
-fn anonymous_diagnostic(d: &Diagnostic, folders: &[(String, String)]) -> Diagnostic {
+fn anonymous_diagnostic(d: &Diagnostic, folders: &HashMap<&str, &str>) -> Diagnostic {
     Diagnostic {
         code: d.code,
         severity: d.severity,
@@ -157,26 +160,22 @@ fn anonymous_diagnostic(d: &Diagnostic, folders: &[(String, String)]) -> Diagnos
 }
 
 /// `structure-002/autoevaluation.yaml` for a file of a structure folder
-/// (the deepest one holding it), else « (masqué) ».
-fn anonymous_path(path: &str, folders: &[(String, String)]) -> String {
-    let inside = |folder: &str| {
-        if folder == "." || folder.is_empty() {
-            !path.starts_with('/') && !path.starts_with("..")
-        } else {
-            path.strip_prefix(folder)
-                .is_some_and(|rest| rest.starts_with('/'))
+/// (the deepest one holding it), else « (masqué) ». Each parent of the path
+/// is looked up once: no scan of every folder per diagnostic.
+fn anonymous_path(path: &str, folders: &HashMap<&str, &str>) -> String {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let mut parent = path;
+    while let Some((folder, _)) = parent.rsplit_once('/') {
+        if let Some(pseudonym) = folders.get(folder) {
+            return format!("{pseudonym}/{file}");
         }
-    };
-    let owner = folders
-        .iter()
-        .filter(|(folder, _)| inside(folder))
-        .max_by_key(|(folder, _)| folder.len());
-    match owner {
-        Some((_, pseudonym)) => {
-            let file = path.rsplit('/').next().unwrap_or(path);
-            format!("{pseudonym}/{file}")
-        }
-        None => MASKED.to_string(),
+        parent = folder;
+    }
+    // Run from inside a structure folder: its files are shown bare.
+    let relative = !path.starts_with('/') && !path.starts_with("..");
+    match folders.get(".") {
+        Some(pseudonym) if relative => format!("{pseudonym}/{file}"),
+        _ => MASKED.to_string(),
     }
 }
 
@@ -211,7 +210,7 @@ mod tests {
 
     #[test]
     fn item_7_paths_outside_structures_are_masked() {
-        let folders = vec![("structures/ml-x".to_string(), "structure-002".to_string())];
+        let folders = HashMap::from([("structures/ml-x", "structure-002")]);
         assert_eq!(
             anonymous_path("structures/ml-x/plan.yaml", &folders),
             "structure-002/plan.yaml"
@@ -221,5 +220,11 @@ mod tests {
             MASKED
         );
         assert_eq!(anonymous_path("referentiels/a.yaml", &folders), MASKED);
+        let inside = HashMap::from([(".", "structure-001")]);
+        assert_eq!(
+            anonymous_path("plan.yaml", &inside),
+            "structure-001/plan.yaml"
+        );
+        assert_eq!(anonymous_path("../autre/plan.yaml", &inside), MASKED);
     }
 }

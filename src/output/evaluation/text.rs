@@ -20,11 +20,17 @@ pub fn render(view: &EvaluationView, width: u16) -> String {
     match (view.structures, &view.network) {
         (structures, Some(network)) => network_view(&mut out, structures, network, width),
         ([one], None) => structure(&mut out, one, width),
-        _ => out.push_str("Aucune structure n'a pu être évaluée.\n"),
+        _ => {}
     }
-    if let Some(note) = hidden_note(view.anonymous) {
-        out.push('\n');
-        out.push_str(&paragraph(&note, width, "", ""));
+    match hidden_note(view.anonymous) {
+        Some(note) => {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&paragraph(&note, width, "", ""));
+        }
+        None if out.is_empty() => out.push_str("Aucune structure n'a pu être évaluée.\n"),
+        None => {}
     }
     out
 }
