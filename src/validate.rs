@@ -80,17 +80,18 @@ fn absolute(cwd: &Path, path: &Path) -> PathBuf {
 }
 
 /// Loads and checks every structure folder, in parallel, and hands each
-/// valid one to `keep`, whose results come back sorted by folder. The report
-/// gets every diagnostic, and the sources of the files that have some.
-/// Folder models are dropped as soon as `keep` is done with them, so that
-/// memory stays flat on large networks.
+/// one, valid or not, to `keep`, whose results come back sorted by folder
+/// with the folder's own diagnostics. The report gets every diagnostic, and
+/// the sources of the files that have some. Folder models are dropped as
+/// soon as `keep` is done with them, so that memory stays flat on large
+/// networks.
 pub fn validate<T: Send>(
     workspace: &Workspace,
     paths: &[PathBuf],
     today: Date,
     progress: &(dyn Progress + Sync),
-    keep: &(dyn Fn(StructureFolder) -> Option<T> + Sync),
-) -> (Report, Vec<T>) {
+    keep: &(dyn Fn(&StructureFolder) -> Option<T> + Sync),
+) -> (Report, Vec<Kept<T>>) {
     let mut report = Report::default();
     let folders = find_structures(workspace, paths, &mut report);
     progress.start(folders.len());
@@ -113,14 +114,23 @@ pub fn validate<T: Send>(
         for source in item.sources {
             report.add_source(source.path, source.text);
         }
-        let failed = item.diagnostics.iter().any(Diagnostic::is_error);
+        if let Some(value) = item.value {
+            let diagnostics = item.diagnostics.clone();
+            kept.push(Kept { value, diagnostics });
+        }
         report.extend(item.diagnostics);
-        kept.extend(item.value.filter(|_| !failed));
     }
     for source in quoted {
         report.add_source(source.path, source.text);
     }
     (report, kept)
+}
+
+/// What `keep` made of a folder, with the folder's diagnostics (also in
+/// the report): a folder with errors is never dropped silently (§6.4).
+pub struct Kept<T> {
+    pub value: T,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The files a duplicate-structure diagnostic quotes, read again since
@@ -147,8 +157,9 @@ struct Checked<T> {
 impl<T> Checked<T> {
     fn new(
         mut folder: StructureFolder,
-        keep: &(dyn Fn(StructureFolder) -> Option<T> + Sync),
+        keep: &(dyn Fn(&StructureFolder) -> Option<T> + Sync),
     ) -> Checked<T> {
+        let value = keep(&folder);
         let diagnostics = std::mem::take(&mut folder.diagnostics);
         // Sources are only needed to quote files that have diagnostics.
         let sources = if diagnostics.is_empty() {
@@ -160,11 +171,8 @@ impl<T> Checked<T> {
             .self_assessment
             .as_ref()
             .map(|a| a.structure.id.clone());
-        let shown = folder.shown.clone();
-        let failed = diagnostics.iter().any(Diagnostic::is_error);
-        let value = if failed { None } else { keep(folder) };
         Checked {
-            shown,
+            shown: folder.shown,
             id,
             diagnostics,
             sources,

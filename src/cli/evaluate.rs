@@ -3,9 +3,15 @@
 use std::path::PathBuf;
 
 use super::Out;
-use crate::evaluation::{self, FailOn};
-
-use crate::output::evaluation::{EvaluationView, RenderOptions, ResultFormat, write};
+use super::out::{eprint, stderr_is_terminal};
+use crate::diagnostics::Report;
+use crate::evaluation::{self, Anonymity, FailOn, StructureEvaluation};
+use crate::output::evaluation::{
+    EvaluationView, Hidden, RenderOptions, ResultFormat, breach_message, hidden_note, write,
+};
+use crate::output::{Color, DiagnosticFormat, render_diagnostics};
+use crate::structure::StructureFolder;
+use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -27,9 +33,12 @@ pub struct Args {
     /// Regroupe la vue réseau par région
     #[arg(long)]
     par_region: bool,
-    /// Retire identifiants, noms et chemins des structures (publication)
+    /// Rien d'identifiant dans la sortie (publication) : pseudonymes, petits groupes regroupés dans « autres »
     #[arg(long)]
     anonyme: bool,
+    /// Sel secret de l'ordre des pseudonymes (par défaut : « sel » de la table [anonymisation] de label.toml)
+    #[arg(long, value_name = "SEL", requires = "anonyme")]
+    sel: Option<String>,
     /// Code de sortie 1 au-delà de ce seuil : majeur (un écart majeur), mineur (un écart quelconque), non-pret (une structure non prête)
     #[arg(long, value_enum, value_name = "SEUIL", hide_possible_values = true)]
     fail_on: Option<FailOn>,
@@ -48,33 +57,118 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         Ok(workspace) => workspace,
         Err(code) => return code,
     };
-    let today = args.today.get();
-    let keep = |folder: crate::structure::StructureFolder| evaluation::evaluate_folder(&folder);
-    let progress = super::progress::bar();
-    let (mut report, mut structures) =
-        crate::validate::validate(&workspace, &args.paths, today, &progress, &keep);
-    report.finish(false);
-    evaluation::sort(&mut structures);
-    if args.anonyme {
-        evaluation::anonymize(&mut structures);
-    }
+    let anonymity = match args.anonyme.then(|| anonymity(args, &workspace)) {
+        Some(Err(code)) => return code,
+        Some(Ok(anonymity)) => Some(anonymity),
+        None => None,
+    };
+    let (report, structures) = evaluate(args, &workspace);
+    let (structures, hidden, report) = match &anonymity {
+        Some(a) => {
+            let anonymized = evaluation::anonymize(structures, &report, a);
+            (anonymized.structures, anonymized.hidden, anonymized.report)
+        }
+        None => (structures, Vec::new(), report),
+    };
     let view = EvaluationView {
-        network: (structures.len() > 1).then(|| evaluation::criterion_counts(&structures)),
-        regions: args.par_region.then(|| evaluation::by_region(&structures)),
+        network: (structures.len() + hidden.len() > 1).then(|| {
+            let secrecy = anonymity.as_ref().map(|a| a.threshold);
+            evaluation::network(&structures, args.par_region, secrecy)
+        }),
+        anonymous: anonymity.as_ref().map(|a| Hidden {
+            threshold: a.threshold,
+            count: hidden.len(),
+        }),
         structures: &structures,
         report: &report,
     };
+    print(args, &view, out);
+    let exit = u8::try_from(report.exit_code()).unwrap_or(2);
+    match args.fail_on {
+        Some(threshold) if fail_on(threshold, &structures, &hidden) => exit.max(1),
+        _ => exit,
+    }
+}
+
+/// Every structure found, evaluated or not, sorted by id (§6.4).
+fn evaluate(args: &Args, workspace: &Workspace) -> (Report, Vec<StructureEvaluation>) {
+    let keep = |folder: &StructureFolder| Some(evaluation::evaluate_folder(folder));
+    let progress = super::progress::bar();
+    let (mut report, kept) =
+        crate::validate::validate(workspace, &args.paths, args.today.get(), &progress, &keep);
+    report.finish(false);
+    let mut structures: Vec<StructureEvaluation> = kept
+        .into_iter()
+        .map(|kept| {
+            let mut structure = kept.value;
+            structure.settle(kept.diagnostics);
+            structure
+        })
+        .collect();
+    evaluation::sort(&mut structures);
+    (report, structures)
+}
+
+/// `--anonyme` needs a secret salt: `--sel`, else `anonymisation.sel`.
+/// Without one the command refuses (exit 2) rather than draw a random one:
+/// outputs stay reproducible, and pseudonyms stay the same from one
+/// publication to the next only when the network chose so.
+fn anonymity(args: &Args, workspace: &Workspace) -> Result<Anonymity, u8> {
+    let config = &workspace.anonymisation;
+    let salt = args
+        .sel
+        .clone()
+        .or_else(|| config.sel.clone())
+        .filter(|s| !s.trim().is_empty());
+    let Some(salt) = salt else {
+        return Err(super::usage_error::refuse(
+            "--anonyme demande un sel secret : --sel SEL, ou « sel » dans la table [anonymisation] de label.toml",
+        ));
+    };
+    Ok(Anonymity {
+        salt,
+        threshold: config.seuil.unwrap_or(evaluation::DEFAULT_THRESHOLD),
+    })
+}
+
+/// Results on stdout; diagnostics on stderr, except in JSON where they are
+/// part of the output.
+fn print(args: &Args, view: &EvaluationView, out: &mut Out) {
     let options = RenderOptions {
         width: args.largeur.unwrap_or_else(super::terminal_width),
         excel: args.excel,
     };
-    out.stream(|w| write(&view, args.format, options, w));
-    let exit = report.exit_code();
-    if exit != 0 {
-        return u8::try_from(exit).unwrap_or(2);
+    out.stream(|w| write(view, args.format, options, w));
+    if args.format == ResultFormat::Json {
+        return;
     }
-    u8::from(
-        args.fail_on
-            .is_some_and(|t| evaluation::fails(&structures, t)),
-    )
+    if !view.report.diagnostics().is_empty() {
+        let color = Color::detect(stderr_is_terminal());
+        eprint(&render_diagnostics(
+            view.report,
+            DiagnosticFormat::Text,
+            color,
+        ));
+    }
+    if args.format == ResultFormat::Csv
+        && let Some(note) = hidden_note(view.anonymous)
+    {
+        eprint(&format!("{note}\n"));
+    }
+}
+
+/// Whether `--fail-on` is crossed; if so, says on stderr which structures
+/// and which rule.
+fn fail_on(
+    threshold: FailOn,
+    shown: &[StructureEvaluation],
+    hidden: &[StructureEvaluation],
+) -> bool {
+    let shown = evaluation::breaches(shown, threshold);
+    let hidden = evaluation::breaches(hidden, threshold);
+    if shown.is_empty() && hidden.is_empty() {
+        return false;
+    }
+    eprint(&breach_message(threshold, &shown, &hidden));
+    true
 }

@@ -20,7 +20,7 @@ pub fn run(args: &Args, out: &mut super::Out) -> u8 {
     };
     let today = args.today.get();
     let progress = super::progress::bar();
-    let nothing = |_| None::<()>;
+    let nothing = |_: &crate::structure::StructureFolder| None::<()>;
     let (mut report, _) =
         crate::validate::validate(&workspace, &args.paths, today, &progress, &nothing);
     report.finish(args.output.deny_warnings);

@@ -1,41 +1,19 @@
 //! Évaluation: gaps, readiness for audit and the network view (§6). Pure
 //! functions over validated models; no I/O.
 
+mod anonymous;
+mod entry;
 mod network;
 mod status;
 mod structure;
 
-pub use network::{
-    CriterionCounts, RegionSummary, StructureEvaluation, anonymize, by_region, criterion_counts,
+pub use anonymous::{
+    Anonymity, Anonymized, DEFAULT_THRESHOLD, MASKED, OTHERS, anonymize, pseudonyms,
 };
+pub use entry::{StructureEvaluation, evaluate_folder, sort};
+pub use network::{Block, Counts, CriterionCounts, NO_REGION, Network, RegionSummary, network};
 pub use status::{Status, status};
 pub use structure::{CriterionResult, Evaluation, Reason, Summary, evaluate, readiness};
-
-use crate::structure::StructureFolder;
-
-/// Evaluates one valid structure folder.
-pub fn evaluate_folder(folder: &StructureFolder) -> Option<StructureEvaluation> {
-    let referential = folder.referential.as_ref()?;
-    let assessment = folder.self_assessment.as_ref()?;
-    Some(StructureEvaluation {
-        id: assessment.structure.id.clone(),
-        name: assessment.structure.name.clone(),
-        region: assessment
-            .structure
-            .region
-            .clone()
-            .filter(|r| !r.is_empty()),
-        path: folder.shown.clone(),
-        referential: referential.id.clone(),
-        version: referential.version.to_string(),
-        evaluation: evaluate(referential, assessment, folder.plan.as_ref()),
-    })
-}
-
-/// Sorts evaluations as §6.4 says: by structure id.
-pub fn sort(evaluations: &mut [StructureEvaluation]) {
-    evaluations.sort_by(|a, b| a.id.cmp(&b.id).then(a.path.cmp(&b.path)));
-}
 
 /// `--fail-on`: which findings make the command exit 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -48,14 +26,46 @@ pub enum FailOn {
     NonPret,
 }
 
-/// Whether any structure goes beyond the `--fail-on` threshold.
-pub fn fails(structures: &[StructureEvaluation], threshold: FailOn) -> bool {
-    structures.iter().any(|s| {
-        let summary = &s.evaluation.summary;
-        match threshold {
-            FailOn::Majeur => summary.count(Status::MajorGap) > 0,
-            FailOn::Mineur => summary.count(Status::MajorGap) + summary.count(Status::MinorGap) > 0,
-            FailOn::NonPret => !summary.ready,
-        }
-    })
+/// A structure beyond the `--fail-on` threshold, and what put it there.
+#[derive(Clone, Debug)]
+pub struct Breach<'a> {
+    pub structure: &'a StructureEvaluation,
+    /// The criteria in cause: majors for `majeur`, every gap for `mineur`;
+    /// for `non-pret`, the structure's reasons say why.
+    pub criteria: Vec<&'a str>,
+}
+
+/// The structures beyond the `--fail-on` threshold. A structure that could
+/// not be evaluated is never ready for audit.
+pub fn breaches(structures: &[StructureEvaluation], threshold: FailOn) -> Vec<Breach<'_>> {
+    structures
+        .iter()
+        .filter_map(|structure| {
+            let Some(evaluation) = &structure.evaluation else {
+                return (threshold == FailOn::NonPret).then_some(Breach {
+                    structure,
+                    criteria: Vec::new(),
+                });
+            };
+            let in_cause = |status: Status| match threshold {
+                FailOn::Majeur => status == Status::MajorGap,
+                FailOn::Mineur => status.is_gap(),
+                FailOn::NonPret => false,
+            };
+            let criteria: Vec<&str> = evaluation
+                .criteria
+                .iter()
+                .filter(|c| in_cause(c.status))
+                .map(|c| c.id.as_str())
+                .collect();
+            let breached = match threshold {
+                FailOn::NonPret => !evaluation.summary.ready,
+                _ => !criteria.is_empty(),
+            };
+            breached.then_some(Breach {
+                structure,
+                criteria,
+            })
+        })
+        .collect()
 }

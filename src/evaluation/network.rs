@@ -1,123 +1,234 @@
-//! The network view: many structures side by side, and per criterion how
-//! many structures are at each status.
+//! The network view: many structures side by side, one block per
+//! referential and version, never mixed (§6.4). Averages and rankings count
+//! complete self-assessments only (§6.1).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use super::entry::StructureEvaluation;
 use super::status::Status;
-use super::structure::Evaluation;
+use super::structure::{Summary, tenths};
 
-/// One evaluated structure, with what identifies it.
-#[derive(Clone, Debug)]
-pub struct StructureEvaluation {
-    pub id: String,
-    pub name: String,
-    pub region: Option<String>,
-    /// Folder, as shown to users.
-    pub path: String,
-    pub referential: String,
-    pub version: String,
-    pub evaluation: Evaluation,
+/// Structures per status.
+pub type Counts = BTreeMap<Status, usize>;
+
+/// The whole run, then one block per referential and version.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Network {
+    pub structures: usize,
+    pub failed: usize,
+    /// Ready for audit, counted once here for every renderer.
+    pub ready: usize,
+    pub blocks: Vec<Block>,
 }
 
-/// How many structures are at each status for one criterion.
+/// The structures of one referential and version.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// `None` for structures whose self-assessment could not be read.
+    pub referential: Option<String>,
+    pub version: Option<String>,
+    /// Positions of its structures in the evaluated list, in its order.
+    pub members: Vec<usize>,
+    pub complete: usize,
+    pub incomplete: usize,
+    /// Not evaluated: their files have errors.
+    pub failed: usize,
+    pub ready: usize,
+    /// Mean conformity rate of the complete self-assessments, one decimal.
+    pub mean_rate: Option<f64>,
+    /// Per criterion, in referential order.
+    pub criteria: Vec<CriterionCounts>,
+    /// Per region, on request.
+    pub regions: Vec<RegionSummary>,
+}
+
+/// How many structures are at each status for one criterion, complete and
+/// incomplete self-assessments counted apart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CriterionCounts {
-    pub referential: String,
     pub id: String,
-    pub title: std::sync::Arc<str>,
-    pub counts: BTreeMap<Status, usize>,
+    pub title: Arc<str>,
+    pub complete: Counts,
+    pub incomplete: Counts,
 }
 
 impl CriterionCounts {
+    /// Among complete self-assessments.
     pub fn count(&self, status: Status) -> usize {
-        self.counts.get(&status).copied().unwrap_or(0)
+        self.complete.get(&status).copied().unwrap_or(0)
     }
 
+    /// Gaps among complete self-assessments.
     pub fn gaps(&self) -> usize {
         self.count(Status::MajorGap) + self.count(Status::MinorGap)
     }
 }
 
-/// Per criterion counts, most failed first (then referential order).
-pub fn criterion_counts(structures: &[StructureEvaluation]) -> Vec<CriterionCounts> {
-    let mut order: Vec<(String, String)> = Vec::new();
-    let mut table: BTreeMap<(String, String), CriterionCounts> = BTreeMap::new();
-    for structure in structures {
-        for c in &structure.evaluation.criteria {
-            let key = (structure.referential.clone(), c.id.clone());
-            let entry = table.entry(key.clone()).or_insert_with(|| {
-                order.push(key.clone());
-                CriterionCounts {
-                    referential: structure.referential.clone(),
+/// One region's figures inside a block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionSummary {
+    /// Region name, "(sans région)" when none is given.
+    pub name: String,
+    pub structures: usize,
+    pub complete: usize,
+    /// `None` when withheld (statistical secrecy, `--anonyme`).
+    pub ready: Option<usize>,
+    /// Mean rate of the complete ones; `None` without any, or withheld.
+    pub mean_rate: Option<f64>,
+}
+
+/// Name of the group of structures without region.
+pub const NO_REGION: &str = "(sans région)";
+
+impl Block {
+    /// Criteria with gaps among complete self-assessments, most failed
+    /// first (majors, then referential order).
+    pub fn ranking(&self) -> Vec<&CriterionCounts> {
+        let mut rows: Vec<(usize, &CriterionCounts)> = self
+            .criteria
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.gaps() > 0)
+            .collect();
+        rows.sort_by(|(ia, a), (ib, b)| {
+            b.gaps()
+                .cmp(&a.gaps())
+                .then(b.count(Status::MajorGap).cmp(&a.count(Status::MajorGap)))
+                .then(ia.cmp(ib))
+        });
+        rows.into_iter().map(|(_, c)| c).collect()
+    }
+}
+
+/// Builds the network view. With `by_region`, each block has its regions;
+/// with `secrecy` (`--anonyme`), a region figure over fewer structures than
+/// the threshold is withheld.
+pub fn network(
+    structures: &[StructureEvaluation],
+    by_region: bool,
+    secrecy: Option<usize>,
+) -> Network {
+    let mut groups: BTreeMap<(Option<&str>, Option<&str>), Vec<usize>> = BTreeMap::new();
+    for (i, s) in structures.iter().enumerate() {
+        groups.entry(s.block()).or_default().push(i);
+    }
+    // Known referentials first, in name then version order.
+    let mut keys: Vec<_> = groups.keys().copied().collect();
+    keys.sort_by_key(|(r, v)| (r.is_none(), *r, v.is_none(), *v));
+    let blocks = keys
+        .into_iter()
+        .map(|key| {
+            let members = groups.remove(&key).unwrap_or_default();
+            block(structures, key, members, by_region, secrecy)
+        })
+        .collect();
+    Network {
+        structures: structures.len(),
+        failed: structures.iter().filter(|s| s.evaluation.is_none()).count(),
+        ready: structures.iter().filter(|s| s.is_ready()).count(),
+        blocks,
+    }
+}
+
+fn block(
+    all: &[StructureEvaluation],
+    (referential, version): (Option<&str>, Option<&str>),
+    members: Vec<usize>,
+    by_region: bool,
+    secrecy: Option<usize>,
+) -> Block {
+    let structures: Vec<&StructureEvaluation> = members.iter().map(|i| &all[*i]).collect();
+    let complete = |s: &&StructureEvaluation| s.summary().is_some_and(Summary::is_complete);
+    let regions = if by_region {
+        regions(&structures, secrecy)
+    } else {
+        Vec::new()
+    };
+    Block {
+        referential: referential.map(str::to_string),
+        version: version.map(str::to_string),
+        complete: structures.iter().copied().filter(complete).count(),
+        incomplete: structures
+            .iter()
+            .filter(|s| s.summary().is_some_and(|m| !m.is_complete()))
+            .count(),
+        failed: structures.iter().filter(|s| s.evaluation.is_none()).count(),
+        ready: structures.iter().filter(|s| s.is_ready()).count(),
+        mean_rate: mean_rate(structures.iter().copied().filter(complete)),
+        criteria: criterion_counts(&structures),
+        regions,
+        members,
+    }
+}
+
+/// Per criterion counts, in referential order (every structure of a block
+/// shares its referential and version, hence its criteria).
+fn criterion_counts(structures: &[&StructureEvaluation]) -> Vec<CriterionCounts> {
+    let zero: Counts = Status::ALL.iter().map(|s| (*s, 0)).collect();
+    let mut rows: Vec<CriterionCounts> = Vec::new();
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in structures {
+        let Some(evaluation) = &s.evaluation else {
+            continue;
+        };
+        let complete = evaluation.summary.is_complete();
+        for c in &evaluation.criteria {
+            let i = *index.entry(c.id.as_str()).or_insert_with(|| {
+                rows.push(CriterionCounts {
                     id: c.id.clone(),
                     title: c.title.clone(),
-                    counts: Status::ALL.iter().map(|s| (*s, 0)).collect(),
-                }
+                    complete: zero.clone(),
+                    incomplete: zero.clone(),
+                });
+                rows.len() - 1
             });
-            *entry.counts.entry(c.status).or_default() += 1;
+            let counts = if complete {
+                &mut rows[i].complete
+            } else {
+                &mut rows[i].incomplete
+            };
+            *counts.entry(c.status).or_default() += 1;
         }
     }
-    let mut rows: Vec<(usize, CriterionCounts)> = order
-        .iter()
-        .enumerate()
-        .filter_map(|(i, key)| table.remove(key).map(|row| (i, row)))
+    rows
+}
+
+/// Mean of the rates, one decimal, on integers (tenths).
+fn mean_rate<'a>(structures: impl Iterator<Item = &'a StructureEvaluation>) -> Option<f64> {
+    let rates: Vec<usize> = structures
+        .filter_map(|s| s.summary()?.rate)
+        .map(|r| (r * 10.0).round() as usize)
         .collect();
-    rows.sort_by(|(ia, a), (ib, b)| {
-        b.gaps()
-            .cmp(&a.gaps())
-            .then(b.count(Status::MajorGap).cmp(&a.count(Status::MajorGap)))
-            .then(ia.cmp(ib))
-    });
-    rows.into_iter().map(|(_, row)| row).collect()
+    (!rates.is_empty()).then(|| tenths(rates.iter().sum(), rates.len()) as f64 / 10.0)
 }
 
-/// One region's figures.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RegionSummary {
-    pub structures: usize,
-    pub ready: usize,
-    /// Mean conformity rate, one decimal.
-    pub mean_rate: f64,
-}
-
-/// Figures per region; structures without region are under "(sans région)".
-pub fn by_region(structures: &[StructureEvaluation]) -> BTreeMap<String, RegionSummary> {
-    let mut regions: BTreeMap<String, (usize, usize, f64)> = BTreeMap::new();
+fn regions(structures: &[&StructureEvaluation], secrecy: Option<usize>) -> Vec<RegionSummary> {
+    let mut by_name: BTreeMap<&str, Vec<&StructureEvaluation>> = BTreeMap::new();
     for s in structures {
-        let key = s.region.clone().unwrap_or_else(|| "(sans région)".into());
-        let entry = regions.entry(key).or_default();
-        entry.0 += 1;
-        entry.1 += usize::from(s.evaluation.summary.ready);
-        entry.2 += s.evaluation.summary.rate;
+        let name = s.region.as_deref().unwrap_or(NO_REGION);
+        by_name.entry(name).or_default().push(s);
     }
-    regions
+    by_name
         .into_iter()
-        .map(|(region, (n, ready, total))| {
-            let mean = if n == 0 {
-                0.0
-            } else {
-                (total / n as f64 * 10.0).round() / 10.0
-            };
-            (
-                region,
-                RegionSummary {
-                    structures: n,
-                    ready,
-                    mean_rate: mean,
+        .map(|(name, members)| {
+            let withheld = secrecy.is_some_and(|k| members.len() < k);
+            let complete: Vec<_> = members
+                .iter()
+                .copied()
+                .filter(|s| s.summary().is_some_and(|m| m.is_complete()))
+                .collect();
+            RegionSummary {
+                name: name.to_string(),
+                structures: members.len(),
+                complete: complete.len(),
+                ready: (!withheld).then(|| members.iter().filter(|s| s.is_ready()).count()),
+                mean_rate: if withheld {
+                    None
+                } else {
+                    mean_rate(complete.into_iter())
                 },
-            )
+            }
         })
         .collect()
-}
-
-/// Replaces ids, names and paths by `structure-001`… for publication; the
-/// numbering follows the sorted real ids, which it does not reveal.
-pub fn anonymize(structures: &mut [StructureEvaluation]) {
-    let width = structures.len().to_string().len().max(3);
-    for (i, s) in structures.iter_mut().enumerate() {
-        let pseudonym = format!("structure-{:0width$}", i + 1);
-        s.name = pseudonym.clone();
-        s.path = pseudonym.clone();
-        s.id = pseudonym;
-    }
 }

@@ -25,14 +25,30 @@ pub struct CriterionResult {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
     pub counts: BTreeMap<Status, usize>,
-    /// taux_conformite: conformes / (criteria − non_concerne) × 100, one decimal.
-    pub rate: f64,
+    /// taux_conformite: conformes / (criteria − non_concerne) × 100, one
+    /// decimal; `None` when no criterion is assessed (no rate at all).
+    pub rate: Option<f64>,
     pub ready: bool,
 }
 
 impl Summary {
     pub fn count(&self, status: Status) -> usize {
         self.counts.get(&status).copied().unwrap_or(0)
+    }
+
+    /// Criteria counted (§6.1).
+    pub fn total(&self) -> usize {
+        self.counts.values().sum()
+    }
+
+    /// Criteria with an answer: a level or a valid non_concerne.
+    pub fn assessed(&self) -> usize {
+        self.total() - self.count(Status::NotAssessed)
+    }
+
+    /// A self-assessment with any non_evalue is incomplete (§6.1).
+    pub fn is_complete(&self) -> bool {
+        self.count(Status::NotAssessed) == 0
     }
 }
 
@@ -47,31 +63,6 @@ pub enum Reason {
         ids: Vec<String>,
     },
     Unanswered(Vec<String>),
-}
-
-impl Reason {
-    /// The French sentence of `motifs`.
-    pub fn message(&self) -> String {
-        match self {
-            Reason::NotAssessed(ids) => format!(
-                "{} critère(s) non évalué(s) : {}",
-                ids.len(),
-                ids.join(", ")
-            ),
-            Reason::MajorGaps(ids) => {
-                format!("{} écart(s) majeur(s) : {}", ids.len(), ids.join(", "))
-            }
-            Reason::TooManyMinorGaps { count, limit, ids } => format!(
-                "{count} écarts mineurs, le seuil de {limit} (qui vaut un écart majeur) est atteint : {}",
-                ids.join(", ")
-            ),
-            Reason::Unanswered(ids) => format!(
-                "{} écart(s) sans action du plan d'amélioration : {}",
-                ids.len(),
-                ids.join(", ")
-            ),
-        }
-    }
 }
 
 /// The evaluation of one structure.
@@ -126,12 +117,10 @@ fn summarize(criteria: &[CriterionResult], ready: bool) -> Summary {
     for c in criteria {
         *counts.entry(c.status).or_default() += 1;
     }
+    let conform = counts[&Status::Conform];
+    let gaps = counts[&Status::MinorGap] + counts[&Status::MajorGap];
     let applicable = criteria.len() - counts[&Status::NotApplicable];
-    let rate = if applicable == 0 {
-        0.0
-    } else {
-        round1(counts[&Status::Conform] as f64 * 100.0 / applicable as f64)
-    };
+    let rate = (conform + gaps > 0).then(|| tenths(conform * 1000, applicable) as f64 / 10.0);
     Summary {
         counts,
         rate,
@@ -139,9 +128,10 @@ fn summarize(criteria: &[CriterionResult], ready: bool) -> Summary {
     }
 }
 
-/// Rounds to one decimal, halves away from zero.
-fn round1(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
+/// `numerator / denominator` rounded to the nearest integer, halves away
+/// from zero, on integers (`denominator` > 0).
+pub(crate) fn tenths(numerator: usize, denominator: usize) -> usize {
+    (2 * numerator + denominator) / (2 * denominator)
 }
 
 /// §6.2: every reason the structure is not ready, in a fixed order.
@@ -261,8 +251,26 @@ mod tests {
         criteria.push(result("N", Status::NotApplicable, &[]));
         criteria.push(result("E", Status::NotAssessed, &[]));
         let summary = summarize(&criteria, false);
-        assert_eq!(summary.rate, 88.2);
+        assert_eq!(summary.rate, Some(88.2));
         assert_eq!(summary.count(Status::NotApplicable), 1);
+        assert!(!summary.is_complete());
+        assert_eq!((summary.assessed(), summary.total()), (34, 35));
+    }
+
+    #[test]
+    fn item_6_no_rate_when_nothing_is_assessed() {
+        let criteria = vec![
+            result("A", Status::NotAssessed, &[]),
+            result("B", Status::NotApplicable, &[]),
+        ];
+        assert_eq!(summarize(&criteria, false).rate, None);
+    }
+
+    #[test]
+    fn rate_rounds_halves_away_from_zero_on_integers() {
+        // 1/8 = 12.5 %; 1/16 = 6.25 % -> 6.3 %.
+        assert_eq!(tenths(1000, 8), 125);
+        assert_eq!(tenths(1000, 16), 63);
     }
 
     #[test]
@@ -294,7 +302,7 @@ mod tests {
         let ids: Vec<&str> = arml.criteria.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["LAB-01"]);
         assert_eq!(arml.summary.count(Status::NotAssessed), 0);
-        assert_eq!(arml.summary.rate, 100.0);
+        assert_eq!(arml.summary.rate, Some(100.0));
         assert!(arml.summary.ready);
         let unml = evaluate(&referential, &assessment(StructureType::Unml), None);
         assert_eq!(unml.summary.count(Status::NotAssessed), 1, "LAB-02 counts");

@@ -10,6 +10,7 @@ mod json;
 mod junit;
 pub mod plan;
 mod sarif;
+pub mod table;
 mod text;
 
 use clap::ValueEnum;
@@ -71,6 +72,7 @@ pub use concise::line as concise_line;
 pub use escape::terminal_safe;
 pub use json::diagnostic as diagnostic_json;
 pub use text::diagnostics as render_diagnostics_only;
+pub use text::plural;
 
 /// JSON pretty-printed with a final newline; our values always serialize.
 pub(crate) fn to_json(value: &serde_json::Value) -> String {

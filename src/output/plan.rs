@@ -3,11 +3,12 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::json;
 
 use crate::plan::follow_up::FollowUp;
 use crate::plan::update::Update;
+
+use super::table::Table;
 
 /// French summary of an update.
 pub fn summary(update: &Update, path: &str, written: bool) -> String {
@@ -108,11 +109,7 @@ pub fn follow_up_text(follow: &FollowUp, width: u16) -> String {
         follow.actions.len(),
         follow.overdue()
     );
-    let mut t = Table::new();
-    t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
-        .set_header(vec!["Action", "Critères", "Intitulé", "Échéance", "Statut"]);
+    let mut t = Table::new(&["Action", "Critères", "Intitulé", "Échéance", "Statut"]);
     for line in &follow.actions {
         let a = &line.action;
         let due = a.due.map(|d| d.to_string()).unwrap_or_default();
@@ -121,7 +118,7 @@ pub fn follow_up_text(follow: &FollowUp, width: u16) -> String {
         } else {
             status_label(a.status).to_string()
         };
-        t.add_row(vec![
+        t.row(vec![
             a.id.clone(),
             a.criteria.join(" "),
             a.title.clone(),
@@ -129,23 +126,20 @@ pub fn follow_up_text(follow: &FollowUp, width: u16) -> String {
             status,
         ]);
     }
-    let _ = writeln!(out, "{t}");
+    out.push_str(&t.render(usize::from(width)));
     if !follow.principles.is_empty() {
-        let mut t = Table::new();
-        t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width)
-            .set_header(vec![
-                "Principe",
-                "Actions",
-                "Réalisées",
-                "En cours",
-                "En retard",
-                "Avancement",
-            ]);
+        let mut t = Table::new(&[
+            "Principe",
+            "Actions",
+            "Réalisées",
+            "En cours",
+            "En retard",
+            "Avancement",
+        ])
+        .right(&[1, 2, 3, 4, 5]);
         for p in &follow.principles {
             let progress = (p.done * 100).checked_div(p.total).unwrap_or(0);
-            t.add_row(vec![
+            t.row(vec![
                 format!("{} {}", p.id, p.title),
                 p.total.to_string(),
                 p.done.to_string(),
@@ -154,7 +148,8 @@ pub fn follow_up_text(follow: &FollowUp, width: u16) -> String {
                 format!("{progress} %"),
             ]);
         }
-        let _ = writeln!(out, "\nAvancement par principe :\n{t}");
+        out.push_str("\nAvancement par principe :\n");
+        out.push_str(&t.render(usize::from(width)));
     }
     out.lines()
         .map(|l| l.trim_end().to_string() + "\n")

@@ -6,7 +6,7 @@ use crate::diagnostics::{Diagnostic, Finding, Location};
 use crate::yaml::Span;
 
 /// The keys `label.toml` may hold, for messages.
-pub const CONFIG_KEYS: &[&str] = &["referentiels", "structures"];
+pub const CONFIG_KEYS: &[&str] = &["referentiels", "structures", "anonymisation"];
 
 /// `label.toml`: every key optional.
 #[derive(Debug, Default, Deserialize)]
@@ -14,6 +14,18 @@ pub const CONFIG_KEYS: &[&str] = &["referentiels", "structures"];
 pub struct Config {
     pub referentiels: Option<String>,
     pub structures: Option<String>,
+    #[serde(default)]
+    pub anonymisation: Anonymisation,
+}
+
+/// `[anonymisation]` of `label.toml`: what `--anonyme` uses (§4.6).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anonymisation {
+    /// Secret salt of the pseudonym order (`--sel` wins).
+    pub sel: Option<String>,
+    /// Statistical secrecy threshold (default 3).
+    pub seuil: Option<usize>,
 }
 
 impl Config {

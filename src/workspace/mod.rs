@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnostic, Finding, Location};
 use crate::referential::Catalog;
 
-pub use config::{CONFIG_KEYS, Config, span_at};
+pub use config::{Anonymisation, CONFIG_KEYS, Config, span_at};
 
 pub const CONFIG_FILE: &str = "label.toml";
 
@@ -21,6 +21,7 @@ pub struct Workspace {
     pub structures: PathBuf,
     /// Folder the command runs from: paths are shown relative to it.
     pub cwd: PathBuf,
+    pub anonymisation: Anonymisation,
 }
 
 impl Workspace {
@@ -74,6 +75,7 @@ impl Workspace {
             config: config_path,
             referentials: root.join(config.referentiels.as_deref().unwrap_or("referentiels")),
             structures: root.join(config.structures.as_deref().unwrap_or("structures")),
+            anonymisation: config.anonymisation,
         }
     }
 

@@ -1,8 +1,11 @@
-//! `csv` of `label evaluate`: one row per structure × criterion.
+//! `csv` of `label evaluate`: one row per structure × criterion, one block
+//! of rows per referential and version; a structure whose files have errors
+//! has one row, with the status `non_evaluee_erreurs` (and its folder
+//! as `structure` when even its id could not be read).
 
 use crate::evaluation::StructureEvaluation;
 
-use super::EvaluationView;
+use super::{EvaluationView, NOT_EVALUATED_KEYWORD};
 
 const HEADER: [&str; 11] = [
     "structure",
@@ -23,8 +26,16 @@ pub fn render(view: &EvaluationView, excel: bool) -> String {
         .delimiter(if excel { b';' } else { b',' })
         .from_writer(Vec::new());
     let _ = writer.write_record(HEADER);
-    for s in view.structures {
-        write_structure(&mut writer, s);
+    let order: Vec<usize> = match &view.network {
+        Some(network) => network
+            .blocks
+            .iter()
+            .flat_map(|b| b.members.iter().copied())
+            .collect(),
+        None => (0..view.structures.len()).collect(),
+    };
+    for i in order {
+        write_structure(&mut writer, &view.structures[i]);
     }
     let bytes = writer.into_inner().unwrap_or_default();
     let text = String::from_utf8(bytes).unwrap_or_default();
@@ -36,20 +47,32 @@ pub fn render(view: &EvaluationView, excel: bool) -> String {
 }
 
 fn write_structure(writer: &mut csv::Writer<Vec<u8>>, s: &StructureEvaluation) {
-    for c in &s.evaluation.criteria {
+    let identity = [
+        s.label(),
+        s.name.as_deref().unwrap_or(""),
+        s.region.as_deref().unwrap_or(""),
+        s.referential.as_deref().unwrap_or(""),
+        s.version.as_deref().unwrap_or(""),
+    ];
+    let Some(evaluation) = &s.evaluation else {
+        let mut record = identity.to_vec();
+        record.extend(["", NOT_EVALUATED_KEYWORD, "", "", "", ""]);
+        let _ = writer.write_record(record);
+        return;
+    };
+    for c in &evaluation.criteria {
         let level = c.level.map(|l| l.to_string()).unwrap_or_default();
-        let _ = writer.write_record([
-            s.id.as_str(),
-            s.name.as_str(),
-            s.region.as_deref().unwrap_or(""),
-            s.referential.as_str(),
-            s.version.as_str(),
+        let expected = c.expected.to_string();
+        let actions = c.actions.join(" ");
+        let mut record = identity.to_vec();
+        record.extend([
             c.id.as_str(),
             c.status.keyword(),
             level.as_str(),
-            &c.expected.to_string(),
+            expected.as_str(),
             if c.imperative { "oui" } else { "non" },
-            &c.actions.join(" "),
+            actions.as_str(),
         ]);
+        let _ = writer.write_record(record);
     }
 }

@@ -2,37 +2,41 @@
 //! straight from borrowed data: a network of 10,000 structures never
 //! becomes a JSON tree in memory.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::evaluation::{CriterionCounts, RegionSummary, Status, StructureEvaluation, Summary};
+use crate::evaluation::{
+    Block, CriterionCounts, Network, RegionSummary, Status, StructureEvaluation, Summary,
+};
+use crate::output::diagnostic_json;
 
-use super::EvaluationView;
+use super::{EvaluationView, NOT_EVALUATED_KEYWORD, reason};
 
 #[derive(Serialize)]
 struct Root<'a> {
     format: u32,
     structures: Vec<Structure<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    reseau: Option<Network<'a>>,
+    reseau: Option<NetworkJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    regions: Option<BTreeMap<&'a str, Region>>,
+    anonymisation: Option<Anonymisation>,
     diagnostics: Vec<serde_json::Value>,
 }
 
 #[derive(Serialize)]
 struct Structure<'a> {
-    id: &'a str,
-    nom: &'a str,
+    id: Option<&'a str>,
+    nom: Option<&'a str>,
     region: Option<&'a str>,
     chemin: &'a str,
-    referentiel: &'a str,
-    version: &'a str,
+    referentiel: Option<&'a str>,
+    version: Option<&'a str>,
+    /// `evaluee`, or `non_evaluee_erreurs` when its files have errors.
+    statut: &'static str,
     criteres: Vec<Criterion<'a>>,
-    synthese: Synthese<'a>,
+    synthese: Option<Synthese<'a>>,
     motifs: Vec<String>,
+    diagnostics: Vec<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -61,22 +65,70 @@ impl Serialize for Synthese<'_> {
 }
 
 #[derive(Serialize)]
-struct Network<'a> {
+struct NetworkJson<'a> {
     structures: usize,
     pretes_pour_audit: usize,
-    criteres: Vec<Counts<'a>>,
+    non_evaluees: usize,
+    referentiels: Vec<BlockJson<'a>>,
 }
 
-struct Counts<'a>(&'a CriterionCounts);
+#[derive(Serialize)]
+struct BlockJson<'a> {
+    referentiel: Option<&'a str>,
+    version: Option<&'a str>,
+    structures: usize,
+    completes: usize,
+    incompletes: usize,
+    non_evaluees: usize,
+    pretes_pour_audit: usize,
+    taux_conformite_moyen: Option<f64>,
+    criteres: Vec<CountsJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    regions: Option<Regions<'a>>,
+}
 
-impl Serialize for Counts<'_> {
+/// One criterion's counts, complete and incomplete self-assessments apart.
+struct CountsJson<'a>(&'a CriterionCounts);
+
+impl Serialize for CountsJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(3 + Status::ALL.len()))?;
-        map.serialize_entry("referentiel", &self.0.referential)?;
+        let mut map = serializer.serialize_map(Some(4))?;
         map.serialize_entry("id", &self.0.id)?;
         map.serialize_entry("titre", &*self.0.title)?;
+        map.serialize_entry("completes", &StatusCounts(&self.0.complete))?;
+        map.serialize_entry("incompletes", &StatusCounts(&self.0.incomplete))?;
+        map.end()
+    }
+}
+
+struct StatusCounts<'a>(&'a crate::evaluation::Counts);
+
+impl Serialize for StatusCounts<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(Status::ALL.len()))?;
         for status in Status::ALL {
-            map.serialize_entry(status.keyword(), &self.0.count(status))?;
+            map.serialize_entry(status.keyword(), &self.0.get(&status).copied().unwrap_or(0))?;
+        }
+        map.end()
+    }
+}
+
+/// Regions by name, in name order.
+struct Regions<'a>(&'a [RegionSummary]);
+
+impl Serialize for Regions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for r in self.0 {
+            map.serialize_entry(
+                &r.name,
+                &Region {
+                    structures: r.structures,
+                    completes: r.complete,
+                    pretes_pour_audit: r.ready,
+                    taux_conformite_moyen: r.mean_rate,
+                },
+            )?;
         }
         map.end()
     }
@@ -85,61 +137,78 @@ impl Serialize for Counts<'_> {
 #[derive(Serialize)]
 struct Region {
     structures: usize,
-    pretes_pour_audit: usize,
-    taux_conformite_moyen: f64,
+    completes: usize,
+    pretes_pour_audit: Option<usize>,
+    taux_conformite_moyen: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct Anonymisation {
+    seuil: usize,
+    non_detaillees: usize,
 }
 
 pub fn write(view: &EvaluationView, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let root = Root {
         format: 1,
         structures: view.structures.iter().map(structure).collect(),
-        reseau: view.network.as_ref().map(|criteria| Network {
-            structures: view.structures.len(),
-            pretes_pour_audit: view
-                .structures
-                .iter()
-                .filter(|s| s.evaluation.summary.ready)
-                .count(),
-            criteres: criteria.iter().map(Counts).collect(),
+        reseau: view.network.as_ref().map(network),
+        anonymisation: view.anonymous.map(|h| Anonymisation {
+            seuil: h.threshold,
+            non_detaillees: h.count,
         }),
-        regions: view.regions.as_ref().map(regions),
         diagnostics: view
             .report
             .diagnostics()
             .iter()
-            .map(crate::output::diagnostic_json)
+            .map(diagnostic_json)
             .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &root)?;
     out.write_all(b"\n")
 }
 
-fn regions(regions: &BTreeMap<String, RegionSummary>) -> BTreeMap<&str, Region> {
-    regions
-        .iter()
-        .map(|(name, r)| {
-            let region = Region {
-                structures: r.structures,
-                pretes_pour_audit: r.ready,
-                taux_conformite_moyen: r.mean_rate,
-            };
-            (name.as_str(), region)
-        })
-        .collect()
+fn network(n: &Network) -> NetworkJson<'_> {
+    NetworkJson {
+        structures: n.structures,
+        pretes_pour_audit: n.ready,
+        non_evaluees: n.failed,
+        referentiels: n.blocks.iter().map(block).collect(),
+    }
+}
+
+fn block(b: &Block) -> BlockJson<'_> {
+    BlockJson {
+        referentiel: b.referential.as_deref(),
+        version: b.version.as_deref(),
+        structures: b.members.len(),
+        completes: b.complete,
+        incompletes: b.incomplete,
+        non_evaluees: b.failed,
+        pretes_pour_audit: b.ready,
+        taux_conformite_moyen: b.mean_rate,
+        criteres: b.criteria.iter().map(CountsJson).collect(),
+        regions: (!b.regions.is_empty()).then_some(Regions(&b.regions)),
+    }
 }
 
 fn structure(s: &StructureEvaluation) -> Structure<'_> {
+    let evaluation = s.evaluation.as_ref();
     Structure {
-        id: &s.id,
-        nom: &s.name,
+        id: s.id.as_deref(),
+        nom: s.name.as_deref(),
         region: s.region.as_deref(),
         chemin: &s.path,
-        referentiel: &s.referential,
-        version: &s.version,
-        criteres: s
-            .evaluation
-            .criteria
+        referentiel: s.referential.as_deref(),
+        version: s.version.as_deref(),
+        statut: if evaluation.is_some() {
+            "evaluee"
+        } else {
+            NOT_EVALUATED_KEYWORD
+        },
+        criteres: evaluation
             .iter()
+            .flat_map(|e| &e.criteria)
             .map(|c| Criterion {
                 id: &c.id,
                 statut: c.status.keyword(),
@@ -149,7 +218,12 @@ fn structure(s: &StructureEvaluation) -> Structure<'_> {
                 actions: &c.actions,
             })
             .collect(),
-        synthese: Synthese(&s.evaluation.summary),
-        motifs: s.evaluation.reasons.iter().map(|r| r.message()).collect(),
+        synthese: evaluation.map(|e| Synthese(&e.summary)),
+        motifs: evaluation
+            .iter()
+            .flat_map(|e| &e.reasons)
+            .map(reason)
+            .collect(),
+        diagnostics: s.diagnostics.iter().map(diagnostic_json).collect(),
     }
 }

@@ -1,17 +1,16 @@
 //! Renderers of `label evaluate`: one per format, presenting what
-//! [`crate::evaluation`] computed.
+//! [`crate::evaluation`] computed. The French words they share are here.
 
 mod csv;
 mod json;
 mod markdown;
 mod text;
 
-use std::collections::BTreeMap;
-
 use clap::ValueEnum;
 
 use crate::diagnostics::Report;
-use crate::evaluation::{CriterionCounts, RegionSummary, StructureEvaluation};
+use crate::evaluation::{Block, Breach, FailOn, Network, Reason, StructureEvaluation, Summary};
+use crate::output::plural;
 
 /// `--format` for results (§4.6).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -28,13 +27,21 @@ pub enum ResultFormat {
 
 /// Everything an evaluation run shows.
 pub struct EvaluationView<'a> {
+    /// Every structure found, evaluated or not, in output order.
     pub structures: &'a [StructureEvaluation],
-    /// Per criterion counts, when several structures were evaluated.
-    pub network: Option<Vec<CriterionCounts>>,
-    /// Per region figures, on request.
-    pub regions: Option<BTreeMap<String, RegionSummary>>,
-    /// Problems of the structures that could not be evaluated.
+    /// The network view, when the run found several structures.
+    pub network: Option<Network>,
+    /// With `--anonyme`: the threshold and the structures not detailed.
+    pub anonymous: Option<Hidden>,
+    /// Every diagnostic of the run.
     pub report: &'a Report,
+}
+
+/// Structures of groups below the secrecy threshold (`--anonyme`).
+#[derive(Clone, Copy, Debug)]
+pub struct Hidden {
+    pub threshold: usize,
+    pub count: usize,
 }
 
 /// Options of the human and CSV renderers.
@@ -62,9 +69,35 @@ pub fn write(
     }
 }
 
+/// Status of a structure whose files have errors.
+pub const NOT_EVALUATED: &str = "non évaluée : erreurs";
+
+/// The same status in machine formats (JSON `statut`, CSV).
+pub const NOT_EVALUATED_KEYWORD: &str = "non_evaluee_erreurs";
+
 /// A rate the French way: `88,2 %`.
 pub fn percent(rate: f64) -> String {
     format!("{rate:.1} %").replace('.', ",")
+}
+
+/// A rate, or « — » when there is none.
+pub fn rate(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "—".to_string(), percent)
+}
+
+/// The rate, and « incomplète (20/35) » beside it when some criteria are
+/// not assessed (§6.1).
+pub fn rate_and_completeness(summary: &Summary) -> String {
+    let shown = rate(summary.rate);
+    if summary.is_complete() {
+        shown
+    } else {
+        format!(
+            "{shown}, incomplète ({}/{})",
+            summary.assessed(),
+            summary.total()
+        )
+    }
 }
 
 /// Levels as `2/3` (reached / expected), or `—/3`.
@@ -73,4 +106,175 @@ pub fn levels(level: Option<i64>, expected: i64) -> String {
         Some(level) => format!("{level}/{expected}"),
         None => format!("—/{expected}"),
     }
+}
+
+/// `oui` or `non`.
+pub fn yes_no(yes: bool) -> &'static str {
+    if yes { "oui" } else { "non" }
+}
+
+/// The French sentence of a reason (`motifs`).
+pub fn reason(reason: &Reason) -> String {
+    match reason {
+        Reason::NotAssessed(ids) => format!(
+            "{} : {}",
+            plural(ids.len(), "critère non évalué", "critères non évalués"),
+            ids.join(", ")
+        ),
+        Reason::MajorGaps(ids) => format!(
+            "{} : {}",
+            plural(ids.len(), "écart majeur", "écarts majeurs"),
+            ids.join(", ")
+        ),
+        Reason::TooManyMinorGaps { count, limit, ids } => format!(
+            "{}, le seuil de {limit} (qui vaut un écart majeur) est atteint : {}",
+            plural(*count, "écart mineur", "écarts mineurs"),
+            ids.join(", ")
+        ),
+        Reason::Unanswered(ids) => format!(
+            "{} sans action du plan d'amélioration : {}",
+            plural(ids.len(), "écart", "écarts"),
+            ids.join(", ")
+        ),
+    }
+}
+
+/// « 27 conformes · 6 écarts mineurs · 1 écart majeur · … »
+pub fn counts(summary: &Summary) -> String {
+    use crate::evaluation::Status::*;
+    [
+        plural(summary.count(Conform), "conforme", "conformes"),
+        plural(summary.count(MinorGap), "écart mineur", "écarts mineurs"),
+        plural(summary.count(MajorGap), "écart majeur", "écarts majeurs"),
+        plural(
+            summary.count(NotApplicable),
+            "non concerné",
+            "non concernés",
+        ),
+        plural(summary.count(NotAssessed), "non évalué", "non évalués"),
+    ]
+    .join(" · ")
+}
+
+/// « Référentiel missions-locales 1.0.0 »
+pub fn block_title(block: &Block) -> String {
+    match (&block.referential, &block.version) {
+        (Some(r), Some(v)) => format!("Référentiel {r} {v}"),
+        (Some(r), None) => format!("Référentiel {r}"),
+        _ => "Référentiel illisible".to_string(),
+    }
+}
+
+/// « 3 structures (2 complètes, 1 incomplète), 1 prête pour l'audit. »
+pub fn block_counts(block: &Block) -> String {
+    let parts: Vec<String> = [
+        (block.complete, "complète", "complètes"),
+        (block.incomplete, "incomplète", "incomplètes"),
+        (
+            block.failed,
+            "non évaluée : erreurs",
+            "non évaluées : erreurs",
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, one, many)| plural(n, one, many))
+    .collect();
+    format!(
+        "{} ({}), {}.",
+        plural(block.members.len(), "structure", "structures"),
+        parts.join(", "),
+        plural(block.ready, "prête pour l'audit", "prêtes pour l'audit")
+    )
+}
+
+/// The line over the run: « 4 structures, 2 prêtes pour l'audit. »
+pub fn network_counts(network: &Network) -> String {
+    let mut line = format!(
+        "{}, {}",
+        plural(network.structures, "structure", "structures"),
+        plural(network.ready, "prête pour l'audit", "prêtes pour l'audit")
+    );
+    if network.failed > 0 {
+        line.push_str(&format!(
+            ", {}",
+            plural(
+                network.failed,
+                "non évaluée : erreurs",
+                "non évaluées : erreurs"
+            )
+        ));
+    }
+    line + "."
+}
+
+/// The heading of a ranking, stating how many rows follow.
+pub fn ranking_title(block: &Block, total: usize, shown: usize) -> String {
+    if block.complete == 0 {
+        return "Aucune autoévaluation complète : pas de classement des critères.".into();
+    }
+    if total == 0 {
+        return "Aucun critère en écart dans les autoévaluations complètes.".into();
+    }
+    let count = if shown < total {
+        format!("les {shown} premiers sur {total}")
+    } else {
+        plural(total, "critère", "critères")
+    };
+    format!("Critères le plus souvent en écart ({count}) :")
+}
+
+/// What `--anonyme` left out, or nothing.
+pub fn hidden_note(hidden: Option<Hidden>) -> Option<String> {
+    let hidden = hidden.filter(|h| h.count > 0)?;
+    Some(format!(
+        "Anonymisation : {} d'un référentiel de moins de {} structures, {} dans « autres », sans détail.",
+        plural(hidden.count, "structure", "structures"),
+        hidden.threshold,
+        if hidden.count > 1 {
+            "regroupées"
+        } else {
+            "regroupée"
+        },
+    ))
+}
+
+/// Why `--fail-on` made the run fail, in French, naming each structure and
+/// the criteria or reasons in cause; `hidden` ones are named only.
+pub fn breach_message(threshold: FailOn, shown: &[Breach], hidden: &[Breach]) -> String {
+    let (keyword, rule) = match threshold {
+        FailOn::Majeur => ("majeur", "au moins un écart majeur"),
+        FailOn::Mineur => ("mineur", "au moins un écart, mineur ou majeur"),
+        FailOn::NonPret => ("non-pret", "pas prête pour l'audit"),
+    };
+    let n = shown.len() + hidden.len();
+    let mut out = format!(
+        "--fail-on {keyword} : {} le seuil ({rule}) :\n",
+        plural(n, "structure dépasse", "structures dépassent")
+    );
+    for breach in shown {
+        let s = breach.structure;
+        let detail = match (&s.evaluation, threshold) {
+            (None, _) => NOT_EVALUATED.to_string(),
+            (Some(e), FailOn::NonPret) => {
+                e.reasons.iter().map(reason).collect::<Vec<_>>().join(" ; ")
+            }
+            (Some(_), FailOn::Majeur) => {
+                criteria_in_cause(&breach.criteria, "écart majeur", "écarts majeurs")
+            }
+            (Some(_), FailOn::Mineur) => criteria_in_cause(&breach.criteria, "écart", "écarts"),
+        };
+        out.push_str(&format!("  {} : {detail}\n", s.label()));
+    }
+    for breach in hidden {
+        out.push_str(&format!(
+            "  {} : détail masqué (anonymisation)\n",
+            breach.structure.label()
+        ));
+    }
+    out
+}
+
+fn criteria_in_cause(ids: &[&str], one: &str, many: &str) -> String {
+    format!("{} : {}", plural(ids.len(), one, many), ids.join(", "))
 }

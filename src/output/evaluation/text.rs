@@ -1,91 +1,77 @@
 //! `text` of `label evaluate`: what a quality referent reads at a glance.
+//! Diagnostics go to standard error (the CLI prints them).
 
 use std::fmt::Write as _;
 
-use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
+use crate::evaluation::{Block, Network, Status, StructureEvaluation};
+use crate::output::table::{Table, paragraph};
 
-use crate::evaluation::{Status, StructureEvaluation};
-use crate::output::concise_line;
+use super::{
+    EvaluationView, NOT_EVALUATED, block_counts, block_title, counts, hidden_note, levels,
+    network_counts, ranking_title, rate, rate_and_completeness, reason, yes_no,
+};
 
-use super::{EvaluationView, levels, percent};
+/// Rows of the criteria ranking shown on a terminal.
+const RANKING_ROWS: usize = 15;
 
 pub fn render(view: &EvaluationView, width: u16) -> String {
-    let out = render_untrimmed(view, width);
-    // Tables pad their last column; trailing spaces only clutter diffs.
-    out.lines()
-        .map(|l| l.trim_end().to_string() + "\n")
-        .collect()
-}
-
-fn render_untrimmed(view: &EvaluationView, width: u16) -> String {
+    let width = usize::from(width);
     let mut out = String::new();
-    match view.structures {
-        [one] => structure(&mut out, one, width),
-        [] => out.push_str("Aucune structure n'a pu être évaluée.\n"),
-        many => network(&mut out, view, many, width),
+    match (view.structures, &view.network) {
+        (structures, Some(network)) => network_view(&mut out, structures, network, width),
+        ([one], None) => structure(&mut out, one, width),
+        _ => {}
     }
-    if !view.report.diagnostics().is_empty() {
-        let errors = view.report.error_count();
-        let _ = writeln!(
-            out,
-            "\n{} problème(s) dans les fichiers ({errors} erreur(s)) ; structures concernées non évaluées si erreur :",
-            view.report.diagnostics().len()
-        );
-        for d in view.report.diagnostics() {
-            let _ = writeln!(out, "  {}", concise_line(d));
+    match hidden_note(view.anonymous) {
+        Some(note) => {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&paragraph(&note, width, "", ""));
         }
+        None if out.is_empty() => out.push_str("Aucune structure n'a pu être évaluée.\n"),
+        None => {}
     }
     out
 }
 
-fn table(width: u16, header: &[&str]) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_HORIZONTAL_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
-        .set_header(header.to_vec());
-    table
-}
-
-fn structure(out: &mut String, s: &StructureEvaluation, width: u16) {
-    let sm = &s.evaluation.summary;
-    let _ = writeln!(out, "{} ({})", s.name, s.id);
-    let origin = format!("Référentiel {} {} · {}", s.referential, s.version, s.path);
-    out.push_str(&wrap(&origin, usize::from(width), "", "  "));
-    let _ = writeln!(out, "\nTaux de conformité : {}", percent(sm.rate));
-    let counts = format!(
-        "Conformes {} · écarts mineurs {} · écarts majeurs {} · non concernés {} · non évalués {}",
-        sm.count(Status::Conform),
-        sm.count(Status::MinorGap),
-        sm.count(Status::MajorGap),
-        sm.count(Status::NotApplicable),
-        sm.count(Status::NotAssessed)
-    );
-    out.push_str(&wrap(&counts, usize::from(width), "", ""));
+fn structure(out: &mut String, s: &StructureEvaluation, width: usize) {
+    let heading = match (&s.name, &s.id) {
+        (Some(name), Some(id)) if name != id => format!("{name} ({id})"),
+        _ => s.label().to_string(),
+    };
+    out.push_str(&paragraph(&heading, width, "", "  "));
+    let origin = match s.block() {
+        (Some(r), Some(v)) => format!("Référentiel {r} {v} · {}", s.path),
+        _ => s.path.clone(),
+    };
+    out.push_str(&paragraph(&origin, width, "", "  "));
+    let Some(evaluation) = &s.evaluation else {
+        let line = "Non évaluée : erreurs dans ses fichiers (voir la sortie d'erreur).";
+        out.push('\n');
+        out.push_str(&paragraph(line, width, "", ""));
+        return;
+    };
+    let sm = &evaluation.summary;
+    let line = format!("Taux de conformité : {}", rate_and_completeness(sm));
+    out.push('\n');
+    out.push_str(&paragraph(&line, width, "", ""));
+    out.push_str(&paragraph(&counts(sm), width, "", ""));
     if sm.ready {
         out.push_str("\nPrête pour l'audit : oui.\n");
     } else {
         out.push_str("\nPas encore prête pour l'audit :\n");
-        for reason in &s.evaluation.reasons {
-            out.push_str(&wrap(&reason.message(), usize::from(width), "  - ", "    "));
+        for r in &evaluation.reasons {
+            out.push_str(&paragraph(&reason(r), width, "  - ", "    "));
         }
     }
-    let rows: Vec<_> = s
-        .evaluation
+    let mut t = Table::new(&["Critère", "Intitulé", "Statut", "Niveau", "Actions"]);
+    for c in evaluation
         .criteria
         .iter()
         .filter(|c| !matches!(c.status, Status::Conform | Status::NotApplicable))
-        .collect();
-    if rows.is_empty() {
-        return;
-    }
-    let mut t = table(
-        width,
-        &["Critère", "Intitulé", "Statut", "Niveau", "Actions"],
-    );
-    for c in rows {
-        t.add_row(vec![
+    {
+        t.row(vec![
             c.id.clone(),
             c.title.to_string(),
             c.status.label().to_string(),
@@ -93,114 +79,100 @@ fn structure(out: &mut String, s: &StructureEvaluation, width: u16) {
             c.actions.join(" "),
         ]);
     }
-    let _ = writeln!(
-        out,
-        "\nCritères à traiter (niveau atteint / attendu) :\n{t}"
-    );
+    if !t.is_empty() {
+        out.push_str("\nCritères à traiter (niveau atteint / attendu) :\n");
+        out.push_str(&t.render(width));
+    }
 }
 
-fn network(
+fn network_view(
     out: &mut String,
-    view: &EvaluationView,
     structures: &[StructureEvaluation],
-    width: u16,
+    network: &Network,
+    width: usize,
 ) {
-    let ready = structures
-        .iter()
-        .filter(|s| s.evaluation.summary.ready)
-        .count();
+    out.push_str(&paragraph(&network_counts(network), width, "", ""));
+    for block in &network.blocks {
+        out.push('\n');
+        let _ = writeln!(out, "{}", block_title(block));
+        out.push_str(&paragraph(&block_counts(block), width, "", ""));
+        block_view(out, structures, block, width);
+    }
+    out.push('\n');
+    out.push_str(&paragraph(
+        "Maj. : écarts majeurs · Min. : écarts mineurs. Moyennes et classements ne comptent que les autoévaluations complètes.",
+        width,
+        "",
+        "",
+    ));
+}
+
+fn block_view(out: &mut String, structures: &[StructureEvaluation], block: &Block, width: usize) {
+    let mut t =
+        Table::new(&["Structure", "Région", "Taux", "Maj.", "Min.", "Prête"]).right(&[3, 4]);
+    for s in block.members.iter().map(|i| &structures[*i]) {
+        let region = s.region.clone().unwrap_or_default();
+        let row = match s.summary() {
+            Some(sm) => vec![
+                s.label().to_string(),
+                region,
+                rate_and_completeness(sm),
+                sm.count(Status::MajorGap).to_string(),
+                sm.count(Status::MinorGap).to_string(),
+                yes_no(sm.ready).to_string(),
+            ],
+            None => vec![s.label().to_string(), region, NOT_EVALUATED.to_string()],
+        };
+        t.row(row);
+    }
+    out.push_str(&t.render(width));
+    if block.complete + block.incomplete == 0 {
+        return;
+    }
     let _ = writeln!(
         out,
-        "{} structures évaluées, {ready} prête(s) pour l'audit.\n",
-        structures.len()
+        "Taux moyen des autoévaluations complètes : {}",
+        rate(block.mean_rate)
     );
-    let mut t = table(
-        width,
-        &[
-            "Structure",
-            "Région",
-            "Taux",
-            "Maj.",
-            "Min.",
-            "N/É",
-            "Prête",
-        ],
-    );
-    for s in structures {
-        let sm = &s.evaluation.summary;
-        t.add_row(vec![
-            s.id.clone(),
-            s.region.clone().unwrap_or_default(),
-            percent(sm.rate),
-            sm.count(Status::MajorGap).to_string(),
-            sm.count(Status::MinorGap).to_string(),
-            sm.count(Status::NotAssessed).to_string(),
-            if sm.ready { "oui" } else { "non" }.to_string(),
-        ]);
-    }
-    if let Some(c) = t.column_mut(0) {
-        c.set_constraint(ColumnConstraint::ContentWidth);
-    }
-    for column in 2..6 {
-        if let Some(c) = t.column_mut(column) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    let _ = writeln!(out, "{t}");
-    out.push_str("Maj. : écarts majeurs · Min. : écarts mineurs · N/É : critères non évalués.\n");
-    if let Some(criteria) = &view.network {
-        let failing: Vec<_> = criteria.iter().filter(|c| c.gaps() > 0).take(15).collect();
-        if !failing.is_empty() {
-            let mut t = table(width, &["Critère", "Intitulé", "Maj.", "Min.", "N/É"]);
-            for c in failing {
-                t.add_row(vec![
-                    c.id.clone(),
-                    c.title.to_string(),
-                    c.count(Status::MajorGap).to_string(),
-                    c.count(Status::MinorGap).to_string(),
-                    c.count(Status::NotAssessed).to_string(),
-                ]);
-            }
-            let _ = writeln!(
-                out,
-                "\nCritères le plus souvent en écart (15 premiers) :\n{t}"
-            );
-        }
-    }
-    if let Some(regions) = &view.regions {
-        let mut t = table(width, &["Région", "Structures", "Prêtes", "Taux moyen"]);
-        for (region, r) in regions {
-            t.add_row(vec![
-                region.clone(),
+    ranking(out, block, width);
+    if !block.regions.is_empty() {
+        let mut t = Table::new(&["Région", "Structures", "Complètes", "Prêtes", "Taux moyen"])
+            .right(&[1, 2, 3, 4]);
+        for r in &block.regions {
+            t.row(vec![
+                r.name.clone(),
                 r.structures.to_string(),
-                r.ready.to_string(),
-                percent(r.mean_rate),
+                r.complete.to_string(),
+                r.ready.map_or_else(|| "—".into(), |n| n.to_string()),
+                rate(r.mean_rate),
             ]);
         }
-        let _ = writeln!(out, "\nPar région :\n{t}");
+        out.push_str("\nPar région :\n");
+        out.push_str(&t.render(width));
     }
 }
 
-/// Word-wraps `text` to `width` columns, with a first-line prefix and a
-/// hanging indent.
-fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut out = String::new();
-    let mut line = first.to_string();
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        if !empty && line.chars().count() + 1 + word.chars().count() > width {
-            out.push_str(&line);
-            out.push('\n');
-            line = rest.to_string();
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
-    }
-    out.push_str(&line);
+fn ranking(out: &mut String, block: &Block, width: usize) {
+    let rows = block.ranking();
+    let shown = rows.len().min(RANKING_ROWS);
     out.push('\n');
-    out
+    out.push_str(&paragraph(
+        &ranking_title(block, rows.len(), shown),
+        width,
+        "",
+        "",
+    ));
+    if shown == 0 {
+        return;
+    }
+    let mut t = Table::new(&["Critère", "Intitulé", "Maj.", "Min."]).right(&[2, 3]);
+    for c in &rows[..shown] {
+        t.row(vec![
+            c.id.clone(),
+            c.title.to_string(),
+            c.count(Status::MajorGap).to_string(),
+            c.count(Status::MinorGap).to_string(),
+        ]);
+    }
+    out.push_str(&t.render(width));
 }
