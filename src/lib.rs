@@ -18,6 +18,7 @@ pub mod cli;
 pub mod date;
 pub mod decode;
 pub mod diagnostics;
+pub mod document;
 pub mod evaluation;
 pub mod evidence;
 pub mod french;

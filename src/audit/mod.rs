@@ -12,6 +12,33 @@ use crate::date::Date;
 
 pub const FILE_NAME: &str = "audit.yaml";
 
+impl crate::document::Document for Audit {
+    const FILE_NAME: &'static str = FILE_NAME;
+    type Raw = RawAudit;
+
+    fn read(decoder: &mut crate::decode::Decoder) -> Option<RawAudit> {
+        read(decoder)
+    }
+
+    fn header(raw: &RawAudit) -> &crate::document::RawHeader {
+        &raw.header
+    }
+
+    fn structure_id(raw: &RawAudit) -> Option<&crate::yaml::Spanned<String>> {
+        raw.structure.as_ref()
+    }
+
+    fn check(
+        raw: &RawAudit,
+        context: &crate::document::CheckContext,
+        out: &mut Vec<crate::diagnostics::Diagnostic>,
+    ) -> Option<Audit> {
+        let (model, mut found) = check(raw, context.referential, context.not_applicable);
+        out.append(&mut found);
+        model
+    }
+}
+
 /// A validated audit.
 #[derive(Clone, Debug)]
 pub struct Audit {

@@ -15,6 +15,33 @@ use crate::date::Date;
 
 pub const FILE_NAME: &str = "plan.yaml";
 
+impl crate::document::Document for Plan {
+    const FILE_NAME: &'static str = FILE_NAME;
+    type Raw = RawPlan;
+
+    fn read(decoder: &mut crate::decode::Decoder) -> Option<RawPlan> {
+        read(decoder)
+    }
+
+    fn header(raw: &RawPlan) -> &crate::document::RawHeader {
+        &raw.header
+    }
+
+    fn structure_id(raw: &RawPlan) -> Option<&crate::yaml::Spanned<String>> {
+        raw.structure.as_ref()
+    }
+
+    fn check(
+        raw: &RawPlan,
+        context: &crate::document::CheckContext,
+        out: &mut Vec<crate::diagnostics::Diagnostic>,
+    ) -> Option<Plan> {
+        let (model, mut found) = check(raw, context.referential, context.today);
+        out.append(&mut found);
+        model
+    }
+}
+
 /// A validated plan.
 #[derive(Clone, Debug)]
 pub struct Plan {

@@ -1,8 +1,8 @@
 //! Decoding `plan.yaml`.
 
 use crate::decode::Decoder;
+use crate::document::RawHeader;
 use crate::schema::{keys, nested, tables};
-use crate::structure::RawHeader;
 use crate::yaml::{Node, Span, Spanned};
 
 type Text = Option<Spanned<String>>;

@@ -5,8 +5,6 @@ use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Finding, Location};
 use crate::ids;
-use crate::suggest;
-use crate::yaml::Span;
 
 use super::criterion;
 use super::model::*;
@@ -21,22 +19,8 @@ pub struct Place {
     pub version: String,
 }
 
-pub(super) use crate::check::Checker;
+use super::field::{Checker, check_unique_id, non_empty, report};
 use crate::check::Rules;
-
-pub(super) fn report(c: &mut Checker, finding: Finding, path: &str, span: Span) {
-    c.push(Diagnostic::new(finding, Location::new(path, span)));
-}
-
-/// The trimmed text, reporting it when empty.
-pub(super) fn non_empty(c: &mut Checker, key: &str, text: &Text, path: &str) -> Option<String> {
-    let text = text.as_ref()?;
-    if text.value.trim().is_empty() {
-        let finding = Finding::EmptyText { key: key.into() };
-        report(c, finding, path, text.span);
-    }
-    Some(text.value.trim().to_string())
-}
 
 /// Validates a raw referential; the model comes back only without errors.
 pub fn check(
@@ -178,43 +162,4 @@ fn check_principles(
     }
     criterion::check_references(c, raw);
     principles
-}
-
-/// Checks an id's form and uniqueness; a duplicate points at both places.
-pub(super) fn check_unique_id(
-    c: &mut Checker,
-    path: &str,
-    id: &Text,
-    kind: &'static str,
-    seen: &mut HashMap<String, Location>,
-) -> Option<String> {
-    let id = id.as_ref()?;
-    let valid = match kind {
-        "principe" => ids::is_principle_id(&id.value),
-        _ => ids::is_criterion_id(&id.value),
-    };
-    if !valid {
-        let rule = if kind == "principe" {
-            ids::PRINCIPLE_RULE
-        } else {
-            ids::CRITERION_RULE
-        };
-        let finding = Finding::MalformedId {
-            kind,
-            id: id.value.clone(),
-            rule,
-        };
-        c.push(Diagnostic::new(finding, Location::new(path, id.span)));
-    }
-    c.unique(kind, path, id, seen);
-    Some(id.value.clone())
-}
-
-pub(super) fn closest_id(id: &str, raw: &RawReferential) -> Option<String> {
-    let all = raw
-        .principles
-        .iter()
-        .flat_map(|p| &p.criteria)
-        .filter_map(|c| c.id.as_ref());
-    suggest::closest(id, all.map(|i| i.value.as_str()))
 }

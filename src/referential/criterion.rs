@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::{Diagnostic, Finding, Location};
 
-use super::check::{check_unique_id, closest_id, non_empty};
+use super::field::{check_unique_id, closest_id, non_empty};
 use super::model::{Criterion, Scale, StructureType};
 use super::raw::{RawCriterion, RawPrinciple, RawReferential};
 use super::scale::{check_cited_level, check_level};

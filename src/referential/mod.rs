@@ -4,6 +4,7 @@ mod catalog;
 mod check;
 mod criterion;
 pub mod embedded;
+mod field;
 mod load;
 mod model;
 mod raw;

@@ -3,7 +3,7 @@
 use crate::diagnostics::Finding;
 use crate::yaml::Spanned;
 
-use super::check::{Checker, report};
+use super::field::{Checker, report};
 use super::model::{Cycle, Rules, Scale};
 use super::raw::{RawCycle, RawRules};
 use super::scale::check_cited_level;

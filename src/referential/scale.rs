@@ -3,7 +3,7 @@
 use crate::diagnostics::Finding;
 use crate::yaml::Spanned;
 
-use super::check::{Checker, non_empty, report};
+use super::field::{Checker, non_empty, report};
 use super::model::{Level, Scale};
 use super::raw::RawScale;
 

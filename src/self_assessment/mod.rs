@@ -14,6 +14,33 @@ use crate::referential::StructureType;
 
 pub const FILE_NAME: &str = "autoevaluation.yaml";
 
+impl crate::document::Document for SelfAssessment {
+    const FILE_NAME: &'static str = FILE_NAME;
+    type Raw = RawSelfAssessment;
+
+    fn read(decoder: &mut crate::decode::Decoder) -> Option<RawSelfAssessment> {
+        read(decoder)
+    }
+
+    fn header(raw: &RawSelfAssessment) -> &crate::document::RawHeader {
+        &raw.header
+    }
+
+    fn structure_id(raw: &RawSelfAssessment) -> Option<&crate::yaml::Spanned<String>> {
+        raw.structure.as_ref()?.id.as_ref()
+    }
+
+    fn check(
+        raw: &RawSelfAssessment,
+        context: &crate::document::CheckContext,
+        out: &mut Vec<crate::diagnostics::Diagnostic>,
+    ) -> Option<SelfAssessment> {
+        let (model, mut found) = check(raw, context.referential, context.today);
+        out.append(&mut found);
+        model
+    }
+}
+
 /// A validated self-assessment.
 #[derive(Clone, Debug)]
 pub struct SelfAssessment {

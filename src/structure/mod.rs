@@ -2,22 +2,22 @@
 //! checked against their referential.
 
 pub mod create;
-mod header;
 mod resolver;
 
 use std::path::{Path, PathBuf};
 
-pub use header::RawHeader;
+pub use crate::document::RawHeader;
 pub use resolver::Resolver;
 
-use crate::audit::{self, Audit};
+use crate::audit::Audit;
 use crate::date::Date;
 use crate::decode::Decoder;
 use crate::diagnostics::{Diagnostic, Finding, Location};
+use crate::document::{CheckContext, Document};
 use crate::evidence::{self, OnDisk};
-use crate::plan::{self, Plan};
+use crate::plan::Plan;
 use crate::referential::Referential;
-use crate::self_assessment::{self, Evidence, RawSelfAssessment, SelfAssessment};
+use crate::self_assessment::{Evidence, RawSelfAssessment, SelfAssessment};
 use crate::source::SourceFile;
 use crate::yaml::Span;
 
@@ -41,7 +41,9 @@ impl StructureFolder {
     }
 }
 
-/// Reads and checks the files of one structure folder.
+/// Reads and checks the files of one structure folder: the
+/// self-assessment first (it names the referential), then each companion
+/// document, all through [`Document`].
 pub fn load(folder: &Path, shown: &str, resolver: &Resolver, today: Date) -> StructureFolder {
     let mut result = StructureFolder {
         path: folder.to_path_buf(),
@@ -53,8 +55,8 @@ pub fn load(folder: &Path, shown: &str, resolver: &Resolver, today: Date) -> Str
         diagnostics: Vec::new(),
         sources: Vec::new(),
     };
-    let file = |name: &str| (folder.join(name), join_shown(shown, name));
-    let (path, file_shown) = file(self_assessment::FILE_NAME);
+    let path = folder.join(SelfAssessment::FILE_NAME);
+    let file_shown = join_shown(shown, SelfAssessment::FILE_NAME);
     let source = match SourceFile::read(&path, &file_shown) {
         Ok(source) => source,
         Err(d) => {
@@ -63,7 +65,7 @@ pub fn load(folder: &Path, shown: &str, resolver: &Resolver, today: Date) -> Str
         }
     };
     let mut decoder = Decoder::new(&source);
-    let raw = self_assessment::read(&mut decoder);
+    let raw = SelfAssessment::read(&mut decoder);
     result.diagnostics.append(&mut decoder.diagnostics);
     if let Some(raw) = &raw {
         load_with_referential(&mut result, raw, resolver, today);
@@ -82,96 +84,83 @@ fn load_with_referential(
     else {
         return;
     };
-    let (model, mut found) = self_assessment::check(raw, &referential, today);
-    result.diagnostics.append(&mut found);
-    check_evidence_on_disk(&result.path, raw, &mut result.diagnostics);
-    let expected = raw.header.key();
-    let structure_id = raw
-        .structure
-        .as_ref()
-        .and_then(|s| s.id.as_ref())
-        .map(|i| i.value.clone());
-    // Declared non concerné, or not applicable to the structure's type: the
-    // audit needs no finding on them.
-    let not_applicable: Vec<String> = model
-        .as_ref()
-        .map(|m| {
-            let declared = m
-                .answers
-                .iter()
-                .filter(|(_, a)| a.not_applicable.is_some())
-                .map(|(id, _)| id.clone());
-            let by_type = referential
-                .criteria()
-                .filter(|c| !c.applies_to(m.structure.kind))
-                .map(|c| c.id.clone());
-            declared.chain(by_type).collect()
-        })
-        .unwrap_or_default();
-    result.self_assessment = model;
-    let context = Context {
-        expected: expected.as_ref(),
-        structure_id: structure_id.as_deref(),
+    let mut context = CheckContext {
+        referential: &referential,
+        today,
+        not_applicable: &[],
     };
-    result.plan = read_companion(result, plan::FILE_NAME, |decoder| {
-        let raw = plan::read(decoder)?;
-        context.check(
-            &raw.header,
-            &raw.structure,
-            &raw.path,
-            &mut decoder.diagnostics,
-        );
-        let (model, mut found) = plan::check(&raw, &referential, today);
-        decoder.diagnostics.append(&mut found);
-        model
-    });
-    result.audit = read_companion(result, audit::FILE_NAME, |decoder| {
-        let raw = audit::read(decoder)?;
-        context.check(
-            &raw.header,
-            &raw.structure,
-            &raw.path,
-            &mut decoder.diagnostics,
-        );
-        let (model, mut found) = audit::check(&raw, &referential, &not_applicable);
-        decoder.diagnostics.append(&mut found);
-        model
-    });
-    result.referential = Some(referential);
+    let model = SelfAssessment::check(raw, &context, &mut result.diagnostics);
+    check_evidence_on_disk(&result.path, raw, &mut result.diagnostics);
+    let not_applicable = not_applicable(model.as_ref(), &referential);
+    context.not_applicable = &not_applicable;
+    result.self_assessment = model;
+    let agreement = Agreement {
+        expected: raw.header.key(),
+        structure_id: SelfAssessment::structure_id(raw).map(|i| i.value.clone()),
+    };
+    result.plan = load_companion(result, &context, &agreement);
+    result.audit = load_companion(result, &context, &agreement);
+    result.referential = Some(referential.clone());
 }
 
-/// Reads `plan.yaml` or `audit.yaml` when present, with `decode` turning it
-/// into a model; its diagnostics and source join the folder's.
-fn read_companion<T>(
+/// Declared non concerné, or not applicable to the structure's type: the
+/// audit needs no finding on them.
+fn not_applicable(model: Option<&SelfAssessment>, referential: &Referential) -> Vec<String> {
+    let Some(model) = model else {
+        return Vec::new();
+    };
+    let declared = model
+        .answers
+        .iter()
+        .filter(|(_, a)| a.not_applicable.is_some())
+        .map(|(id, _)| id.clone());
+    let by_type = referential
+        .criteria()
+        .filter(|c| !c.applies_to(model.structure.kind))
+        .map(|c| c.id.clone());
+    declared.chain(by_type).collect()
+}
+
+/// Reads a companion document (`plan.yaml`, `audit.yaml`) when present:
+/// it must agree with the self-assessment, then is checked; its
+/// diagnostics and source join the folder's.
+fn load_companion<D: Document>(
     result: &mut StructureFolder,
-    name: &str,
-    decode: impl FnOnce(&mut Decoder) -> Option<T>,
-) -> Option<T> {
-    let (path, shown) = (result.path.join(name), join_shown(&result.shown, name));
+    context: &CheckContext,
+    agreement: &Agreement,
+) -> Option<D> {
+    let path = result.path.join(D::FILE_NAME);
+    let shown = join_shown(&result.shown, D::FILE_NAME);
     let source = optional_source(&path, &shown, &mut result.diagnostics)?;
     let mut decoder = Decoder::new(&source);
-    let model = decode(&mut decoder);
+    let model = D::read(&mut decoder).and_then(|raw| {
+        let mut found = Vec::new();
+        agreement.check(D::header(&raw), D::structure_id(&raw), &shown, &mut found);
+        let model = D::check(&raw, context, &mut found);
+        decoder.diagnostics.append(&mut found);
+        model
+    });
     result.diagnostics.append(&mut decoder.diagnostics);
     result.sources.push(source);
     model
 }
 
 /// What the plan and the audit must agree on with the self-assessment.
-struct Context<'a> {
-    expected: Option<&'a (String, String)>,
-    structure_id: Option<&'a str>,
+struct Agreement {
+    expected: Option<(String, String)>,
+    structure_id: Option<String>,
 }
 
-impl Context<'_> {
+impl Agreement {
     fn check(
         &self,
         header: &RawHeader,
-        structure: &Option<crate::yaml::Spanned<String>>,
+        structure: Option<&crate::yaml::Spanned<String>>,
         path: &str,
         out: &mut Vec<Diagnostic>,
     ) {
         let file = path.rsplit('/').next().unwrap_or(path).to_string();
-        if let (Some((id, version)), Some(found)) = (self.expected, header.key())
+        if let (Some((id, version)), Some(found)) = (&self.expected, header.key())
             && (&found.0 != id || &found.1 != version)
         {
             let span = header.version.as_ref().map_or(Span::START, |v| v.span);
@@ -182,12 +171,12 @@ impl Context<'_> {
             };
             out.push(Diagnostic::new(finding, Location::new(path, span)));
         }
-        if let (Some(expected), Some(found)) = (self.structure_id, structure)
-            && found.value != expected
+        if let (Some(expected), Some(found)) = (&self.structure_id, structure)
+            && &found.value != expected
         {
             let finding = Finding::StructureMismatch {
                 found: found.value.clone(),
-                expected: expected.to_string(),
+                expected: expected.clone(),
             };
             out.push(Diagnostic::new(finding, Location::new(path, found.span)));
         }

@@ -7,7 +7,7 @@ use crate::diagnostics::{Diagnostic, Finding, Location};
 use crate::referential::{Catalog, Referential};
 use crate::yaml::Span;
 
-use super::RawHeader;
+use crate::document::RawHeader;
 
 /// Resolves `referentiel`/`version` headers through a [`Catalog`], caching
 /// each referential and the diagnostics of an invalid one.
