@@ -24,6 +24,8 @@ pub mod evidence;
 pub mod french;
 pub mod ids;
 pub mod init;
+#[macro_use]
+pub mod keyword;
 pub mod lint;
 pub mod output;
 pub mod plan;

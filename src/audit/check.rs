@@ -7,7 +7,7 @@ use crate::diagnostics::{Diagnostic, Finding};
 use crate::referential::Referential;
 use crate::yaml::Spanned;
 
-use super::{Audit, AuditFinding, AuditKind, AuditResult, Auditor, RawAudit};
+use super::{Audit, AuditFinding, AuditKind, AuditResult, Auditor, AuditorRole, RawAudit};
 
 /// Validates an audit. `not_applicable` lists criteria the structure
 /// validly declared N/A, which need no finding.
@@ -35,14 +35,15 @@ pub fn check(
         .filter_map(|(name, role)| {
             Some(Auditor {
                 name: name.as_ref()?.value.trim().to_string(),
-                certified: role.as_ref()?.value == "certifie",
+                certified: AuditorRole::from_keyword(&role.as_ref()?.value)?
+                    == AuditorRole::Certified,
             })
         })
         .collect();
-    let any_certified = raw
-        .auditors
-        .iter()
-        .any(|(_, r)| r.as_ref().is_some_and(|r| r.value == "certifie"));
+    let any_certified = raw.auditors.iter().any(|(_, r)| {
+        r.as_ref()
+            .is_some_and(|r| AuditorRole::from_keyword(&r.value) == Some(AuditorRole::Certified))
+    });
     if let Some(span) = raw.auditors_span.filter(|_| !any_certified) {
         c.report(Finding::NoCertifiedAuditor, path, span);
     }

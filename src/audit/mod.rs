@@ -3,6 +3,7 @@
 mod check;
 mod read;
 
+pub use crate::keyword::{AuditKind, AuditResult, AuditorRole};
 use std::collections::BTreeMap;
 
 pub use check::check;
@@ -53,24 +54,6 @@ pub struct Audit {
     pub findings: BTreeMap<String, AuditFinding>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AuditKind {
-    Initial,
-    Surveillance,
-    Renewal,
-}
-
-impl AuditKind {
-    pub fn from_keyword(word: &str) -> Option<AuditKind> {
-        match word {
-            "initial" => Some(AuditKind::Initial),
-            "surveillance" => Some(AuditKind::Surveillance),
-            "renouvellement" => Some(AuditKind::Renewal),
-            _ => None,
-        }
-    }
-}
-
 #[derive(Clone, Debug)]
 pub struct Auditor {
     pub name: String,
@@ -85,25 +68,4 @@ pub struct AuditFinding {
     pub observations: Option<String>,
     pub evidence_seen: Vec<String>,
     pub strength: bool,
-}
-
-/// Résultat of a finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AuditResult {
-    Conform,
-    MinorNonconformity,
-    MajorNonconformity,
-    NotApplicable,
-}
-
-impl AuditResult {
-    pub fn from_keyword(word: &str) -> Option<AuditResult> {
-        match word {
-            "conforme" => Some(AuditResult::Conform),
-            "nc_mineure" => Some(AuditResult::MinorNonconformity),
-            "nc_majeure" => Some(AuditResult::MajorNonconformity),
-            "non_concerne" => Some(AuditResult::NotApplicable),
-            _ => None,
-        }
-    }
 }

@@ -12,6 +12,7 @@ pub use check::check;
 pub use read::{RawAction, RawPlan, read};
 
 use crate::date::Date;
+pub use crate::keyword::{ActionStatus, Origin};
 
 pub const FILE_NAME: &str = "plan.yaml";
 
@@ -73,55 +74,4 @@ pub struct Action {
     pub status: ActionStatus,
     pub origin: Option<Origin>,
     pub comment: Option<String>,
-}
-
-/// Statut of an action.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ActionStatus {
-    /// a_faire
-    ToDo,
-    /// en_cours
-    InProgress,
-    /// realisee
-    Done,
-    /// abandonnee
-    Abandoned,
-}
-
-impl ActionStatus {
-    pub fn from_keyword(word: &str) -> Option<ActionStatus> {
-        match word {
-            "a_faire" => Some(ActionStatus::ToDo),
-            "en_cours" => Some(ActionStatus::InProgress),
-            "realisee" => Some(ActionStatus::Done),
-            "abandonnee" => Some(ActionStatus::Abandoned),
-            _ => None,
-        }
-    }
-
-    pub fn keyword(self) -> &'static str {
-        match self {
-            ActionStatus::ToDo => "a_faire",
-            ActionStatus::InProgress => "en_cours",
-            ActionStatus::Done => "realisee",
-            ActionStatus::Abandoned => "abandonnee",
-        }
-    }
-}
-
-/// Origine of an action.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Origin {
-    SelfAssessment,
-    Audit,
-}
-
-impl Origin {
-    pub fn from_keyword(word: &str) -> Option<Origin> {
-        match word {
-            "autoevaluation" => Some(Origin::SelfAssessment),
-            "audit" => Some(Origin::Audit),
-            _ => None,
-        }
-    }
 }

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::date::Date;
+pub use crate::keyword::{Status, StructureType};
 
 /// Référentiel: the national frame a structure is assessed against.
 #[derive(Clone, Debug)]
@@ -40,59 +41,6 @@ impl Referential {
     /// `id@version`, as users name a referential on the command line.
     pub fn key(&self) -> String {
         format!("{}@{}", self.id, self.version)
-    }
-}
-
-/// Statut of a referential version.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// brouillon
-    Draft,
-    /// publie
-    Published,
-    /// retire
-    Withdrawn,
-}
-
-impl Status {
-    pub const KEYWORDS: &'static [&'static str] = &["brouillon", "publie", "retire"];
-
-    pub fn from_keyword(word: &str) -> Option<Status> {
-        match word {
-            "brouillon" => Some(Status::Draft),
-            "publie" => Some(Status::Published),
-            "retire" => Some(Status::Withdrawn),
-            _ => None,
-        }
-    }
-}
-
-/// Type of structure: mission locale, ARML or UNML.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum StructureType {
-    MissionLocale,
-    Arml,
-    Unml,
-}
-
-impl StructureType {
-    pub const KEYWORDS: &'static [&'static str] = &["mission-locale", "arml", "unml"];
-
-    pub fn from_keyword(word: &str) -> Option<StructureType> {
-        match word {
-            "mission-locale" => Some(StructureType::MissionLocale),
-            "arml" => Some(StructureType::Arml),
-            "unml" => Some(StructureType::Unml),
-            _ => None,
-        }
-    }
-
-    pub fn keyword(self) -> &'static str {
-        match self {
-            StructureType::MissionLocale => "mission-locale",
-            StructureType::Arml => "arml",
-            StructureType::Unml => "unml",
-        }
     }
 }
 

@@ -1,6 +1,9 @@
 //! The tables of every file kind (§4.2–§4.5).
 
 use super::shape::{CRITERION_ID, Field, REFERENTIAL_ID, SEMVER, Shape};
+use crate::keyword::{
+    ActionStatus, AuditKind, AuditResult, AuditorRole, Origin, Status, StructureType,
+};
 
 const fn req(key: &'static str, shape: Shape, description: &'static str) -> Field {
     Field {
@@ -21,7 +24,7 @@ const fn opt(key: &'static str, shape: Shape, description: &'static str) -> Fiel
 }
 
 const TEXTS: Shape = Shape::List(&Shape::Text);
-pub const STRUCTURE_TYPES: &[&str] = &["mission-locale", "arml", "unml"];
+pub const STRUCTURE_TYPES: &[&str] = StructureType::KEYWORDS;
 
 pub const LEVEL: &[Field] = &[
     req(
@@ -175,7 +178,7 @@ pub const REFERENTIAL: &[Field] = &[
     opt("description", Shape::Text, "Présentation du référentiel."),
     req(
         "statut",
-        Shape::Keyword(&["brouillon", "publie", "retire"]),
+        Shape::Keyword(Status::KEYWORDS),
         "État de cette version.",
     ),
     opt("date", Shape::Date, "Date de la version (AAAA-MM-JJ)."),
@@ -264,8 +267,8 @@ pub const SELF_ASSESSMENT: &[Field] = &[
     ),
 ];
 
-pub const ACTION_STATUSES: &[&str] = &["a_faire", "en_cours", "realisee", "abandonnee"];
-pub const ACTION_ORIGINS: &[&str] = &["autoevaluation", "audit"];
+pub const ACTION_STATUSES: &[&str] = ActionStatus::KEYWORDS;
+pub const ACTION_ORIGINS: &[&str] = Origin::KEYWORDS;
 
 pub const ACTION: &[Field] = &[
     req(
@@ -313,9 +316,9 @@ pub const PLAN: &[Field] = &[
     ),
 ];
 
-pub const AUDIT_TYPES: &[&str] = &["initial", "surveillance", "renouvellement"];
-pub const AUDITOR_ROLES: &[&str] = &["certifie", "pair"];
-pub const RESULTS: &[&str] = &["conforme", "nc_mineure", "nc_majeure", "non_concerne"];
+pub const AUDIT_TYPES: &[&str] = AuditKind::KEYWORDS;
+pub const AUDITOR_ROLES: &[&str] = AuditorRole::KEYWORDS;
+pub const RESULTS: &[&str] = AuditResult::KEYWORDS;
 
 pub const AUDITOR: &[Field] = &[
     req("nom", Shape::Text, "Nom de l'auditeur."),
