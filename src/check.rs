@@ -1,12 +1,10 @@
-//! Rules every file shares, written once: dates, unique ids, references to
-//! criteria. One rule, one code, one wording; suggestions stay data.
+//! Rules every file shares, written once: dates and unique ids
+//! (references to criteria: [`crate::referential::Referential::reference`]). One rule, one code, one wording; suggestions stay data.
 
 use std::collections::HashMap;
 
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Finding, Location};
-use crate::referential::{Criterion, Referential};
-use crate::suggest;
 use crate::yaml::{Span, Spanned};
 
 /// The diagnostics of one validation pass; the shared rules are methods
@@ -24,12 +22,6 @@ pub trait Rules {
         id: &Spanned<String>,
         seen: &mut HashMap<String, Location>,
     ) -> bool;
-    fn criterion<'r>(
-        &mut self,
-        path: &str,
-        id: &Spanned<String>,
-        referential: &'r Referential,
-    ) -> Option<&'r Criterion>;
     fn has_errors(&self) -> bool;
 }
 
@@ -76,25 +68,6 @@ impl Rules for Checker {
         }
     }
 
-    /// The criterion a file names (CRT001 with the closest id otherwise).
-    fn criterion<'r>(
-        &mut self,
-        path: &str,
-        id: &Spanned<String>,
-        referential: &'r Referential,
-    ) -> Option<&'r Criterion> {
-        let found = referential.criterion(&id.value);
-        if found.is_none() {
-            let ids = referential.criteria().map(|c| c.id.as_str());
-            let finding = Finding::UnknownCriterion {
-                id: id.value.clone(),
-                suggestion: suggest::closest(&id.value, ids),
-            };
-            self.report(finding, path, id.span);
-        }
-        found
-    }
-
     fn has_errors(&self) -> bool {
         self.iter().any(Diagnostic::is_error)
     }
@@ -120,27 +93,6 @@ mod tests {
         assert!(checker.date("f", "date", &text("2026-02-30")).is_none());
         let codes: Vec<Code> = checker.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::Sch005]);
-    }
-
-    #[test]
-    fn an_unknown_criterion_gets_the_closest_id() -> Result<(), String> {
-        let referential =
-            crate::referential::testing::referential(crate::referential::testing::BASE)?;
-        let mut checker = Checker::new();
-        assert!(
-            checker
-                .criterion("f", &text("LAB-01"), &referential)
-                .is_some()
-        );
-        assert!(
-            checker
-                .criterion("f", &text("LAB-O1"), &referential)
-                .is_none()
-        );
-        let d = &checker[0];
-        assert_eq!(d.code, Code::Crt001);
-        assert_eq!(d.help.as_deref(), Some("vouliez-vous dire « LAB-01 » ?"));
-        Ok(())
     }
 
     #[test]

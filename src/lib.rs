@@ -21,6 +21,7 @@ pub mod diagnostics;
 pub mod document;
 pub mod evaluation;
 pub mod evidence;
+pub mod fields;
 pub mod french;
 pub mod ids;
 pub mod init;

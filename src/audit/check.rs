@@ -49,7 +49,7 @@ pub fn check(
     }
     let mut findings = BTreeMap::new();
     for finding in &raw.findings {
-        if c.criterion(path, &finding.id, referential).is_none() {
+        if referential.reference(&mut c, path, &finding.id).is_none() {
             continue;
         }
         let Some(result) = finding

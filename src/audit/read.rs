@@ -2,7 +2,7 @@
 
 use crate::decode::Decoder;
 use crate::document::RawHeader;
-use crate::schema::{keys, nested, tables};
+use crate::fields::{keys, nested, tables};
 use crate::yaml::{Node, Span, Spanned};
 
 type Text = Option<Spanned<String>>;

@@ -210,6 +210,7 @@ pub enum Finding {
     ConfigUnknownKey {
         key: String,
         suggestion: Option<String>,
+        known: &'static [&'static str],
     },
     ConfigWrongType {
         key: String,
@@ -534,7 +535,7 @@ impl Finding {
                 "un référentiel est un fichier <référentiel>/<version>.yaml, ou un dossier contenant referentiel.yaml".into(),
             ),
             ConfigUnknownKey { suggestion: Some(s), .. } => Some(format!("vouliez-vous dire « {s} » ?")),
-            ConfigUnknownKey { .. } => Some(format!("clés possibles : {}", crate::workspace::CONFIG_KEYS.join(", "))),
+            ConfigUnknownKey { known, .. } => Some(format!("clés possibles : {}", known.join(", "))),
             ConfigFolderMissing { .. } => Some("créez le dossier ou corrigez label.toml (chemin relatif au dossier de label.toml)".into()),
             ConfigSyntax { .. } => Some("voir la syntaxe TOML : https://toml.io/fr/".into()),
             EmbeddedReferentials { .. } => Some(

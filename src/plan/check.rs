@@ -53,7 +53,7 @@ fn check_action(
         c.report(finding, path, raw.span);
     }
     for criterion in &criteria {
-        c.criterion(path, criterion, referential);
+        referential.reference(c, path, criterion);
     }
     let due = raw.due.as_ref().and_then(|d| c.date(path, "echeance", d));
     let status = ActionStatus::from_keyword(&raw.status.as_ref()?.value)?;

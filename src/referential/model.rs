@@ -23,6 +23,29 @@ pub struct Referential {
 }
 
 impl Referential {
+    /// The criterion a file names; CRT001, with the closest id, when the
+    /// referential has none such. The one rule for every file kind.
+    pub fn reference(
+        &self,
+        checker: &mut crate::check::Checker,
+        path: &str,
+        id: &crate::yaml::Spanned<String>,
+    ) -> Option<&Criterion> {
+        let found = self.criterion(&id.value);
+        if found.is_none() {
+            let ids = self.criteria().map(|c| c.id.as_str());
+            let finding = crate::diagnostics::Finding::UnknownCriterion {
+                id: id.value.clone(),
+                suggestion: crate::suggest::closest(&id.value, ids),
+            };
+            let location = crate::diagnostics::Location::new(path, id.span);
+            checker.push(crate::diagnostics::Diagnostic::new(finding, location));
+        }
+        found
+    }
+}
+
+impl Referential {
     /// Every criterion, in referential order.
     pub fn criteria(&self) -> impl Iterator<Item = &Criterion> {
         self.principles.iter().flat_map(|p| p.criteria.iter())
@@ -155,5 +178,38 @@ impl Criterion {
             .get(&level)
             .map(String::as_str)
             .or_else(|| scale.level(level)?.description.as_deref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::Code;
+    use crate::referential::testing::{BASE, referential};
+    use crate::yaml::{Span, Spanned};
+
+    #[test]
+    fn an_unknown_reference_gets_the_closest_id() -> Result<(), String> {
+        let referential = referential(BASE)?;
+        let id = |value: &str| Spanned {
+            value: value.to_string(),
+            span: Span::START,
+        };
+        let mut checker = Vec::new();
+        assert!(
+            referential
+                .reference(&mut checker, "f", &id("LAB-01"))
+                .is_some()
+        );
+        assert!(
+            referential
+                .reference(&mut checker, "f", &id("LAB-O1"))
+                .is_none()
+        );
+        let [d] = checker.as_slice() else {
+            return Err(format!("{checker:?}"));
+        };
+        assert_eq!(d.code, Code::Crt001);
+        assert_eq!(d.help.as_deref(), Some("vouliez-vous dire « LAB-01 » ?"));
+        Ok(())
     }
 }

@@ -4,7 +4,7 @@ use crate::decode::{Decoder, Fields};
 use crate::yaml::{Node, Spanned};
 
 use super::raw::*;
-use crate::schema::{keys, tables};
+use crate::fields::{keys, tables};
 
 /// Reads the top of a referential. In the folder form (`with_principles`
 /// false) the principles live in their own files.

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::shape::{CRITERION_ID, Field, Shape};
+use crate::fields::{CRITERION_ID, Field, Shape};
 
 /// The schema of a whole file.
 pub fn document(id: &str, title: &str, fields: &[Field]) -> Value {

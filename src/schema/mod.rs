@@ -4,19 +4,17 @@
 mod files;
 mod json;
 mod rubric;
-mod shape;
 mod specific;
-pub mod tables;
 
 use clap::ValueEnum;
 
 use crate::referential::Referential;
 
+pub use crate::fields::{Field, Shape, keys, nested, tables};
 pub use files::{
     FOLDER, kind_path, modeline, relative_path, self_assessment_path, write_kind_schema,
     write_self_assessment_schema,
 };
-pub use shape::{Field, Shape, keys, nested};
 
 /// The kinds of file a schema exists for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -12,7 +12,7 @@ use crate::referential::{Criterion, Level, Referential};
 
 use super::json::{document, or_null};
 use super::rubric;
-use super::tables;
+use crate::fields::tables;
 
 /// The schema of `autoevaluation.yaml` for a structure assessed against
 /// `referential`.

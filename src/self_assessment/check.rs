@@ -118,7 +118,7 @@ impl AnswerContext<'_> {
         let id = &raw.id.value;
         let referential = self.referential;
         let mut checker = Checker::new();
-        let Some(criterion) = checker.criterion(self.path, &raw.id, referential) else {
+        let Some(criterion) = referential.reference(&mut checker, self.path, &raw.id) else {
             out.append(&mut checker);
             return None;
         };

@@ -47,7 +47,11 @@ fn translate(message: &str, text: &str, span: Span, found: &str) -> Finding {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or("").to_string();
         let suggestion = crate::suggest::closest(&key, CONFIG_KEYS.iter().copied());
-        return Finding::ConfigUnknownKey { key, suggestion };
+        return Finding::ConfigUnknownKey {
+            key,
+            suggestion,
+            known: CONFIG_KEYS,
+        };
     }
     if message.starts_with("invalid type") {
         let key = key_of_line(text, span).unwrap_or_else(|| found.to_string());
