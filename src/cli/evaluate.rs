@@ -9,9 +9,30 @@ use crate::evaluation::{self, Anonymity, FailOn, StructureEvaluation};
 use crate::output::evaluation::{
     EvaluationView, Hidden, RenderOptions, ResultFormat, breach_message, hidden_note, write,
 };
-use crate::output::{Color, DiagnosticFormat, render_diagnostics};
+use crate::output::{DiagnosticFormat, render_diagnostics};
 use crate::structure::StructureFolder;
 use crate::workspace::Workspace;
+
+/// `--fail-on` values, mapped to the library's [`FailOn`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum FailOnArg {
+    /// Au moins un écart majeur
+    Majeur,
+    /// Au moins un écart, mineur ou majeur
+    Mineur,
+    /// Au moins une structure non prête pour l'audit
+    NonPret,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(arg: FailOnArg) -> FailOn {
+        match arg {
+            FailOnArg::Majeur => FailOn::Majeur,
+            FailOnArg::Mineur => FailOn::Mineur,
+            FailOnArg::NonPret => FailOn::NonPret,
+        }
+    }
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -41,7 +62,7 @@ pub struct Args {
     sel: Option<String>,
     /// Code de sortie 1 au-delà de ce seuil : majeur (un écart majeur), mineur (un écart quelconque), non-pret (une structure non prête)
     #[arg(long, value_enum, value_name = "SEUIL", hide_possible_values = true)]
-    fail_on: Option<FailOn>,
+    fail_on: Option<FailOnArg>,
     #[command(flatten)]
     today: super::options::Today,
     /// Largeur des tableaux (par défaut : la variable COLUMNS, sinon 80)
@@ -85,7 +106,7 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     print(args, &view, out);
     let exit = u8::try_from(report.exit_code()).unwrap_or(2);
     match args.fail_on {
-        Some(threshold) if fail_on(threshold, &structures, &hidden) => exit.max(1),
+        Some(threshold) if fail_on(threshold.into(), &structures, &hidden) => exit.max(1),
         _ => exit,
     }
 }
@@ -143,7 +164,7 @@ fn print(args: &Args, view: &EvaluationView, out: &mut Out) {
         return;
     }
     if !view.report.diagnostics().is_empty() {
-        let color = Color::detect(stderr_is_terminal());
+        let color = super::out::color(stderr_is_terminal());
         eprint(&render_diagnostics(
             view.report,
             DiagnosticFormat::Text,

@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::diagnostics::{Diagnostic, Report};
-use crate::output::{self, Color, DiagnosticFormat};
+use crate::output::{self, DiagnosticFormat};
 
 pub use out::Out;
 
@@ -119,7 +119,7 @@ fn dispatch(command: Command, out: &mut Out) -> u8 {
 
 /// Prints a report of diagnostics on stdout and gives the exit code.
 fn emit(report: &Report, format: DiagnosticFormat, out: &mut Out) -> u8 {
-    let color = Color::detect(out.is_terminal());
+    let color = out::color(out.is_terminal());
     out.print(&output::render_diagnostics(report, format, color));
     u8::try_from(report.exit_code()).unwrap_or(2)
 }
@@ -144,7 +144,7 @@ fn terminal_width() -> u16 {
 fn fail(diagnostic: Diagnostic) -> u8 {
     let mut report = Report::default();
     report.push(diagnostic);
-    let color = Color::detect(out::stderr_is_terminal());
+    let color = out::color(out::stderr_is_terminal());
     out::eprint(&output::render_diagnostics_only(&report, color));
     2
 }
@@ -175,7 +175,7 @@ fn workspace(
         match format {
             Some(format) => emit(&report, format, out),
             None => {
-                let color = Color::detect(out::stderr_is_terminal());
+                let color = out::color(out::stderr_is_terminal());
                 let text = output::render_diagnostics(&report, DiagnosticFormat::Text, color);
                 out::eprint(&text);
                 2

@@ -90,3 +90,13 @@ pub fn stderr_is_terminal() -> bool {
 pub fn io_reason(error: &io::Error) -> String {
     crate::source::io_reason(error)
 }
+
+/// The colour policy: only on a terminal, and never when `NO_COLOR` is set.
+pub fn color(is_terminal: bool) -> crate::output::Color {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if is_terminal && !no_color {
+        crate::output::Color::Always
+    } else {
+        crate::output::Color::Never
+    }
+}

@@ -6,7 +6,7 @@ use super::Out;
 use crate::date::Date;
 use crate::diagnostics::Report;
 use crate::output::plan as show;
-use crate::output::{Color, DiagnosticFormat, render_diagnostics};
+use crate::output::{DiagnosticFormat, render_diagnostics};
 use crate::plan::follow_up::follow_up;
 use crate::plan::update::{UpdateError, update};
 use crate::plan::{self, FILE_NAME};
@@ -170,7 +170,7 @@ fn report_errors(folder: StructureFolder) -> u8 {
     report.extend(folder.diagnostics);
     report.checked = 1;
     report.finish(false);
-    let color = Color::detect(super::out::stderr_is_terminal());
+    let color = super::out::color(super::out::stderr_is_terminal());
     super::out::eprint(&render_diagnostics(&report, DiagnosticFormat::Text, color));
     super::out::eprint(&format!(
         "{} n'a pas été modifié : corrigez d'abord ces erreurs.\n",

@@ -15,8 +15,9 @@ pub use network::{Block, Counts, CriterionCounts, NO_REGION, Network, RegionSumm
 pub use status::{Status, status};
 pub use structure::{CriterionResult, Evaluation, Reason, Summary, evaluate, readiness};
 
-/// `--fail-on`: which findings make the command exit 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// `--fail-on`: which findings make the command exit 1 (the command line
+/// maps its option to it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailOn {
     /// Au moins un écart majeur
     Majeur,

@@ -43,18 +43,6 @@ pub enum Color {
     Never,
 }
 
-impl Color {
-    /// Colour only on a terminal, and never when `NO_COLOR` is set.
-    pub fn detect(is_terminal: bool) -> Color {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if is_terminal && !no_color {
-            Color::Always
-        } else {
-            Color::Never
-        }
-    }
-}
-
 /// Renders a report of diagnostics in the chosen format.
 pub fn render_diagnostics(report: &Report, format: DiagnosticFormat, color: Color) -> String {
     match format {
