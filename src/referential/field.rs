@@ -61,3 +61,32 @@ pub(super) fn closest_id(id: &str, raw: &RawReferential) -> Option<String> {
         .filter_map(|c| c.id.as_ref());
     suggest::closest(id, all.map(|i| i.value.as_str()))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::Code;
+    use crate::referential::testing::{BASE, codes, with};
+
+    /// A principle id follows the principle rule, not the criterion's: `LAB`
+    /// is a valid principle and an invalid criterion id; `LAB-1` the reverse.
+    #[test]
+    fn principle_ids_have_their_own_form() -> Result<(), String> {
+        assert_eq!(codes(BASE), vec![]);
+        let dashed = with("  - id: LAB\n", "  - id: LAB-1\n")?;
+        let found = codes(&dashed);
+        assert!(found.contains(&Code::Ref002), "{found:?}");
+        let criterion_like_principle = with("      - id: LAB-01\n", "      - id: LAB\n")?;
+        let found = codes(&criterion_like_principle);
+        assert!(!found.contains(&Code::Ref002), "{found:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn a_principle_met_twice_is_a_duplicate() -> Result<(), String> {
+        let second = "  - id: LAB\n    titre: Encore\n    criteres:\n      - id: LAB-09\n        titre: T\n        preuves: [p]\n        indicateurs: [i]\n        questions_audit: [q]\n";
+        let text = format!("{BASE}{second}");
+        let found = codes(&text);
+        assert!(found.contains(&Code::Ref001), "{found:?}");
+        Ok(())
+    }
+}

@@ -130,4 +130,38 @@ mod tests {
         assert_eq!(codes(&text), vec![Code::Sch003]);
         Ok(())
     }
+
+    /// Both bounds are inclusive: the limits pass, one past them fails.
+    #[test]
+    fn rule_bounds_are_inclusive() -> Result<(), String> {
+        let rule = |key: &str, value: i64| {
+            with(
+                "  niveau_ecart_majeur: 1\n",
+                &format!("  niveau_ecart_majeur: 1\n  {key}: {value}\n"),
+            )
+        };
+        for (key, min, max) in [
+            ("mineurs_pour_un_majeur", 1, 100),
+            ("delai_nc_majeure_mois", 1, 60),
+            ("delai_nc_mineure_mois", 1, 60),
+        ] {
+            assert_eq!(codes(&rule(key, min)?), vec![], "{key} = {min}");
+            assert_eq!(codes(&rule(key, max)?), vec![], "{key} = {max}");
+            assert_eq!(
+                codes(&rule(key, min - 1)?),
+                vec![Code::Ref010],
+                "{key} = {}",
+                min - 1
+            );
+            assert_eq!(
+                codes(&rule(key, max + 1)?),
+                vec![Code::Ref010],
+                "{key} = {}",
+                max + 1
+            );
+        }
+        let model = referential(&rule("mineurs_pour_un_majeur", 100)?)?;
+        assert_eq!(model.rules.minors_per_major, 100);
+        Ok(())
+    }
 }
