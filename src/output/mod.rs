@@ -12,6 +12,7 @@ pub mod plan;
 mod sarif;
 pub mod table;
 mod text;
+pub mod wrap;
 
 use clap::ValueEnum;
 

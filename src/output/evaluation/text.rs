@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::evaluation::{Block, Network, Status, StructureEvaluation};
-use crate::output::table::{Table, paragraph};
+use crate::output::table::Table;
+use crate::output::wrap::paragraph;
 
 use super::{
     EvaluationView, NOT_EVALUATED, block_counts, block_title, counts, hidden_note, levels,
