@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use crate::date::Date;
 use crate::referential::{Criterion, Referential, StructureType};
+use crate::yaml::quoted;
 
 /// What the person gave on the command line.
 #[derive(Clone, Debug)]
@@ -104,23 +105,4 @@ fn render_criterion(out: &mut String, referential: &Referential, criterion: &Cri
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A YAML double-quoted string.
-pub fn quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

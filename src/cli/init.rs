@@ -2,13 +2,14 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::date::Date;
+use crate::editor_schema::{self, relative_path};
 use crate::ids;
 use crate::init::{NewStructure, default_referential, render};
 use crate::referential::{Referential, StructureType};
-use crate::schema::{self, Kind};
+use crate::schema::Kind;
 use crate::self_assessment;
 use crate::workspace::Workspace;
 
@@ -137,31 +138,9 @@ fn referential(
 }
 
 /// Writes the self-assessment schema under the workspace's `.label/`,
-/// where editors find it; the file is generated, never edited by hand.
+/// where editors find it.
 fn write_schema(workspace: &Workspace) -> Result<PathBuf, String> {
-    let dir = workspace.root.join(".label");
-    let path = dir.join(Kind::Autoevaluation.file_name());
-    let text = schema::json_schema(Kind::Autoevaluation);
-    if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-        fs::create_dir_all(&dir)
-            .and_then(|_| fs::write(&path, text))
-            .map_err(|e| format!("écriture du schéma impossible : {e}"))?;
-    }
+    let path = editor_schema::location(&workspace.root, Kind::Autoevaluation);
+    editor_schema::write(&path, Kind::Autoevaluation)?;
     Ok(path)
-}
-
-/// `to` relative to the folder `from`, with `/` separators.
-fn relative_path(from: &Path, to: &Path) -> String {
-    let from = fs::canonicalize(from).unwrap_or_else(|_| from.to_path_buf());
-    let to = fs::canonicalize(to).unwrap_or_else(|_| to.to_path_buf());
-    let a: Vec<Component> = from.components().collect();
-    let b: Vec<Component> = to.components().collect();
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut parts: Vec<String> = vec!["..".to_string(); a.len() - common];
-    parts.extend(
-        b[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    parts.join("/")
 }

@@ -1,17 +1,18 @@
 //! `label plan DIR [--dry-run] [--suivi]`
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::date::Date;
 use crate::diagnostics::Report;
+use crate::editor_schema;
+use crate::improvement::{follow_up, update};
 use crate::output::plan as show;
 use crate::output::{Color, DiagnosticFormat, render_diagnostics};
-use crate::plan::follow_up::follow_up;
-use crate::plan::update::{UpdateError, update};
-use crate::plan::{self, FILE_NAME};
+use crate::plan::FILE_NAME;
+use crate::schema::Kind;
 use crate::self_assessment;
-use crate::source::SourceFile;
 use crate::structure::{self, Resolver, StructureFolder};
+use crate::workspace::Workspace;
 use crate::write::write_atomically;
 
 #[derive(Debug, clap::Args)]
@@ -34,7 +35,7 @@ pub struct Args {
         hide_default_value = true
     )]
     format: FollowUpFormat,
-    /// Avec --suivi : « retard » donne le code de sortie 1 si une action est en retard
+    /// Avec --suivi : code de sortie 1 si une action est en retard (« retard ») ou si un écart n'a pas d'action (« sans-action »)
     #[arg(long, value_enum, value_name = "SEUIL", hide_possible_values = true)]
     fail_on: Option<PlanFailOn>,
     #[command(flatten)]
@@ -56,6 +57,8 @@ pub enum FollowUpFormat {
 pub enum PlanFailOn {
     /// Au moins une action en retard
     Retard,
+    /// Au moins un écart sans action
+    SansAction,
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -77,75 +80,73 @@ pub fn run(args: &Args) -> u8 {
     if folder.has_errors() {
         return report_errors(folder);
     }
-    if args.suivi {
-        return follow(args, &folder, today);
-    }
-    let path = dir.join(FILE_NAME);
-    let path_shown = workspace.shown(&path);
-    let current = if path.exists() {
-        match SourceFile::read(&path, &path_shown) {
-            Ok(source) => Some(source.text),
-            Err(d) => return super::fail(&d.message),
-        }
+    let done = if args.suivi {
+        Ok(follow(args, &folder, today))
     } else {
-        None
+        write_plan(args, &workspace, &dir, &folder, today).map(|text| (text, 0))
     };
-    let update = match update(&folder, current.as_deref(), today) {
-        Ok(update) => update,
-        Err(UpdateError::Shape) => {
-            return super::fail(&format!(
-                "{path_shown} : la liste « actions » est écrite sur une ligne ([…]) ; écrivez-la en liste à tirets pour que label plan puisse la compléter. Rien n'a été modifié."
-            ));
+    match done {
+        Ok((text, code)) => {
+            print!("{text}");
+            code
         }
-        Err(UpdateError::Internal(diagnostics)) => {
-            let details: Vec<String> = diagnostics
-                .iter()
-                .map(crate::output::concise_line)
-                .collect();
-            return super::fail(&format!(
-                "erreur interne, rien n'a été écrit : {}",
-                details.join(" ; ")
-            ));
-        }
-        Err(UpdateError::Invalid) => {
-            return super::fail("fichiers invalides : lancez label validate");
-        }
-    };
-    if args.dry_run {
-        if update.changes() {
-            print!("{}", show::diff(&update, &path_shown));
-        }
-        print!("{}", show::summary(&update, &path_shown, false));
-        return 0;
+        Err(message) => super::fail(&message),
     }
-    if update.changes()
-        && let Err(error) = write_atomically(&path, &update.after)
-    {
-        return super::fail(&format!(
-            "écriture de {path_shown} impossible : {error} ; rien n'a été modifié"
-        ));
-    }
-    print!("{}", show::summary(&update, &path_shown, true));
-    0
 }
 
-fn follow(args: &Args, folder: &StructureFolder, today: Date) -> u8 {
-    let (Some(plan), Some(referential)) = (&folder.plan, &folder.referential) else {
-        println!(
-            "Pas encore de {FILE_NAME} : « label plan {} » le crée à partir des écarts.",
+/// Adds the missing actions to the plan (or shows them with `--dry-run`):
+/// what to print, or why nothing was written.
+fn write_plan(
+    args: &Args,
+    workspace: &Workspace,
+    dir: &Path,
+    folder: &StructureFolder,
+    today: Date,
+) -> Result<String, String> {
+    let path = dir.join(FILE_NAME);
+    let path_shown = workspace.shown(&path);
+    let schema = editor_schema::location(&workspace.root, Kind::Plan);
+    let modeline = editor_schema::relative_path(dir, &schema);
+    let update =
+        update(folder, today, &modeline).map_err(|e| show::update_error(&e, &path_shown))?;
+    if args.dry_run {
+        let diff = if update.changes() {
+            show::diff(&update, &path_shown)
+        } else {
+            String::new()
+        };
+        return Ok(diff + &show::summary(&update, &path_shown, false));
+    }
+    if update.changes() {
+        editor_schema::write(&schema, Kind::Plan)?;
+        write_atomically(&path, &update.after).map_err(|error| {
+            format!("écriture de {path_shown} impossible : {error} ; rien n'a été modifié")
+        })?;
+    }
+    Ok(show::summary(&update, &path_shown, true))
+}
+
+/// The follow-up, and the exit code `--fail-on` asks for.
+fn follow(args: &Args, folder: &StructureFolder, today: Date) -> (String, u8) {
+    let Some(follow) = follow_up(folder, today) else {
+        let text = format!(
+            "Pas encore de {FILE_NAME} : « label plan {} » le crée à partir des écarts.\n",
             args.dir.display()
         );
-        return 0;
+        return (text, 0);
     };
-    let follow = follow_up(plan, referential, today);
     let text = match args.format {
         FollowUpFormat::Text => {
             show::follow_up_text(&follow, args.largeur.unwrap_or_else(super::terminal_width))
         }
-        FollowUpFormat::Json => show::follow_up_json(&follow, &plan.structure),
+        FollowUpFormat::Json => show::follow_up_json(&follow),
     };
-    print!("{text}");
-    u8::from(args.fail_on == Some(PlanFailOn::Retard) && follow.overdue() > 0)
+    let failed = match args.fail_on {
+        Some(PlanFailOn::Retard) => follow.overdue() > 0,
+        Some(PlanFailOn::SansAction) => !follow.unanswered.is_empty(),
+        None => false,
+    };
+    (text, u8::from(failed))
 }
 
 /// Invalid files: every problem is shown and nothing is written.
@@ -162,9 +163,6 @@ fn report_errors(folder: StructureFolder) -> u8 {
         "{}",
         render_diagnostics(&report, DiagnosticFormat::Text, color)
     );
-    eprintln!(
-        "{} n'a pas été modifié : corrigez d'abord ces erreurs.",
-        plan::FILE_NAME
-    );
+    eprintln!("{FILE_NAME} n'a pas été modifié : corrigez d'abord ces erreurs.");
     1
 }

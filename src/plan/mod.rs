@@ -1,12 +1,9 @@
 //! Plan d'amélioration de la qualité: the structure's improvement plan
-//! (`plan.yaml`, §4.4).
+//! (`plan.yaml`, §4.4), read and checked. Writing it and following it up
+//! live above the evaluation, in [`crate::improvement`].
 
 mod check;
-pub mod edit;
-pub mod follow_up;
 mod read;
-pub mod scaffold;
-pub mod update;
 
 pub use check::{check, check_criterion};
 pub use read::{RawAction, RawPlan, read};
@@ -39,6 +36,19 @@ pub struct Action {
     pub comment: Option<String>,
 }
 
+impl Action {
+    /// Its échéance is passed and it is still open.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        is_overdue(self.due, self.status, today)
+    }
+}
+
+/// An action due `due` is late on `today` while it is neither done nor
+/// abandoned.
+pub fn is_overdue(due: Option<Date>, status: ActionStatus, today: Date) -> bool {
+    due.is_some_and(|d| d < today) && status.is_open()
+}
+
 /// Statut of an action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ActionStatus {
@@ -61,6 +71,11 @@ impl ActionStatus {
             "abandonnee" => Some(ActionStatus::Abandoned),
             _ => None,
         }
+    }
+
+    /// À faire or en cours: still to be done.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::ToDo | ActionStatus::InProgress)
     }
 
     pub fn keyword(self) -> &'static str {
@@ -86,6 +101,13 @@ impl Origin {
             "autoevaluation" => Some(Origin::SelfAssessment),
             "audit" => Some(Origin::Audit),
             _ => None,
+        }
+    }
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Origin::SelfAssessment => "autoevaluation",
+            Origin::Audit => "audit",
         }
     }
 }

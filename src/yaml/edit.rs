@@ -117,6 +117,8 @@ impl fmt::Display for EditError {
     }
 }
 
+impl std::error::Error for EditError {}
+
 /// The edited text and the edits made, sorted, with ranges in the original.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edited {
