@@ -204,7 +204,7 @@ pub fn update_error(error: &UpdateError, path: &str) -> String {
             "{path} : la liste « actions » est écrite sur une ligne ([…]) ; écrivez-la en liste à tirets pour que label plan puisse la compléter. Rien n'a été modifié."
         ),
         UpdateError::Shape(e) => format!(
-            "{path}:{e} : label plan ne peut pas compléter la liste « actions » sans réécrire ce qui est écrit. Rien n'a été modifié."
+            "{path}:{e} ; label plan ne peut pas compléter la liste « actions » sans réécrire ce qui est écrit. Rien n'a été modifié."
         ),
         UpdateError::Internal(violation) => format!(
             "erreur interne, rien n'a été écrit : {}",

@@ -343,7 +343,9 @@ impl<'a> Editor<'a> {
             .ok_or_else(|| error(key.span, Reason::Missing))
     }
 
-    /// Inserts whole lines at `at`, after any insertion already there.
+    /// Inserts whole lines at `at`, after any insertion already there; a
+    /// line break comes first where the text has none (the parser reads a
+    /// block scalar that ends the file with its final line break anyway).
     fn insert(&mut self, at: usize, text: String) {
         if let Some(edit) = self.edits.iter_mut().find(|e| e.range == (at..at)) {
             edit.text.push_str(&text);

@@ -81,10 +81,14 @@ pub(super) fn column(column: u32) -> usize {
 /// value starts at `offset`.
 pub(super) fn dash_column(text: &str, offset: usize) -> usize {
     let before = text[..offset].trim_end();
-    let dash = if before.ends_with('-') {
+    let stands_alone = before
+        .strip_suffix('-')
+        .is_some_and(|b| b.is_empty() || b.ends_with([' ', '\n', '\u{feff}']));
+    let dash = if stands_alone {
         before.len() - 1
     } else {
-        // An anchor, a tag or a comment in between: the dash starts a line.
+        // An anchor, a tag, a block scalar's header (`|-`) or a comment in
+        // between: the dash starts a line.
         let start = dash_line(text, offset);
         start + text[start..].find('-').unwrap_or(0)
     };
@@ -151,9 +155,17 @@ pub(super) fn trim_spaces_before(text: &str, offset: usize) -> usize {
     offset - (text[..offset].len() - text[..offset].trim_end_matches([' ', '\t']).len())
 }
 
-/// Whether a collection is written in flow style (`[…]`, `{…}`).
+/// Whether a collection is written in flow style (`[…]`, `{…}`): it starts
+/// with a bracket that is not its first value's (an indentless block
+/// sequence starts where its first item does, `- {…}`).
 pub(super) fn is_flow(text: &str, node: &Spanned<Node>) -> bool {
+    let first = match &node.value {
+        Node::Seq(items) => items.first().map(|i| i.span.offset),
+        Node::Map(entries) => entries.first().map(|(k, _)| k.span.offset),
+        _ => return false,
+    };
     matches!(text.as_bytes().get(node.span.offset), Some(b'[' | b'{'))
+        && first != Some(node.span.offset)
 }
 
 /// The offset after the bracket that closes the empty flow collection

@@ -128,6 +128,32 @@ fn push_without_final_newline_starts_a_line() -> Result<(), EditError> {
     Ok(())
 }
 
+/// The first item of the list `l`, as read.
+fn first_item(text: &str) -> Option<Node> {
+    let Node::Map(entries) = crate::yaml::parse(text).ok()?.value else {
+        return None;
+    };
+    let Node::Seq(items) = &entries.first()?.1.value else {
+        return None;
+    };
+    Some(items.first()?.value.clone())
+}
+
+#[test]
+fn a_block_scalar_ending_the_file_keeps_its_text() -> Result<(), EditError> {
+    for (before, expected) in [
+        ("l:\n  - |\n    a", "l:\n  - |\n    a\n  - b\n"),
+        ("l:\n  - |-\n    a", "l:\n  - |-\n    a\n  - b\n"),
+        ("l:\n  - |+\n    a\n\n", "l:\n  - |+\n    a\n\n  - b\n"),
+    ] {
+        let after = edit(before, |e| e.push(&[Step::Key("l")], &Value::text("b")))?;
+        assert_eq!(after, expected);
+        assert_eq!(first_item(before), first_item(&after), "{before:?}");
+        assert!(first_item(before).is_some());
+    }
+    Ok(())
+}
+
 #[test]
 fn empty_values_become_blocks() -> Result<(), EditError> {
     let cases = [
@@ -276,6 +302,22 @@ fn indentless_sequences_keep_their_dash_column() -> Result<(), EditError> {
         e.push(&[Step::Key("k"), Step::Key("l")], &Value::text("c"))
     })?;
     assert_eq!(after, "k:\n  l:\n  - a\n  -   # note\n    b\n  - c\nz: 1\n");
+    Ok(())
+}
+
+#[test]
+fn indentless_sequences_of_flow_values_are_blocks() -> Result<(), EditError> {
+    let before = "l:\n- {id: A01}\n- [x]\n";
+    let after = edit(before, |e| e.push(&[Step::Key("l")], &Value::text("c")))?;
+    assert_eq!(after, "l:\n- {id: A01}\n- [x]\n- c\n");
+    let after = edit("l:\n- [x]\n", |e| {
+        e.push(&[Step::Key("l")], &Value::text("c"))
+    })?;
+    assert_eq!(after, "l:\n- [x]\n- c\n");
+    let nested = edit("l:\n- [x]\n", |e| {
+        e.push(&[Step::Key("l"), Step::Index(0)], &Value::text("c"))
+    });
+    assert_eq!(nested.err().map(|e| e.reason), Some(Reason::Flow));
     Ok(())
 }
 
