@@ -227,6 +227,16 @@ fn verify_refuses_what_breaks_the_post_condition() -> Outcome {
         check(&edited(format!("{PLAN}{block}"), insertion()), &other),
         Err(Violation::Actions)
     );
+    // A new action with a key the plan does not know does not read.
+    let extra = format!("{block}    cle_inconnue: x\n");
+    let insertion_of = |text: &str| {
+        vec![Edit {
+            range: PLAN.len()..PLAN.len(),
+            text: text.to_string(),
+        }]
+    };
+    let unknown_key = edited(format!("{PLAN}{extra}"), insertion_of(&extra));
+    assert!(matches!(check(&unknown_key, &added), Err(Violation::Invalid(d)) if !d.is_empty()));
     // A new action on an unknown criterion does not check.
     let unknown = block.replace("GOUV-05", "GOUV-99");
     let bad = edited(
@@ -264,6 +274,88 @@ fn the_edits_an_update_makes_satisfy_the_post_condition() -> Outcome {
     assert_eq!(
         verify(Some(text), &edited, header(), &added, &referential, TODAY),
         Ok(())
+    );
+    Ok(())
+}
+
+const AUDIT: &str = "referentiel: missions-locales\nversion: 1.0.0\nstructure: ml-x\ntype: initial\ndebut: 2026-10-07\nfin: 2026-10-08\nauditeurs:\n  - { nom: A, role: certifie }\n  - { nom: B, role: pair }\nconstats:\n  VAL-03:\n    resultat: nc_majeure\n    observations: Registre absent.\n  GOUV-05:\n    resultat: nc_mineure\n    observations: Rapport non publié.\n";
+
+#[test]
+fn audit_nonconformities_need_an_action_of_origin_audit() -> Outcome {
+    let text = assessment(Some("2026-09-18"), &[("VAL-03", 2), ("GOUV-05", 3)]);
+    let with_origin = |origin: &str| {
+        PLAN.replace(
+            "statut: en_cours",
+            &format!("statut: en_cours\n    origine: {origin}"),
+        )
+    };
+    let cases = [
+        (
+            with_origin("autoevaluation"),
+            vec![
+                ("VAL-03", GapKind::AuditMajor, "2027-01-08"),
+                ("GOUV-05", GapKind::AuditMinor, "2027-04-08"),
+            ],
+        ),
+        (
+            with_origin("audit"),
+            vec![("GOUV-05", GapKind::AuditMinor, "2027-04-08")],
+        ),
+    ];
+    for (plan, expected) in cases {
+        let (_dir, folder) = folder(&[
+            ("autoevaluation.yaml", &text),
+            ("plan.yaml", &plan),
+            ("audit.yaml", AUDIT),
+        ])?;
+        let update = update(&folder, TODAY, "s.json").map_err(|e| format!("{e:?}"))?;
+        let added: Vec<(&str, GapKind, String)> = update
+            .added
+            .iter()
+            .map(|a| {
+                (
+                    a.criterion.as_str(),
+                    a.kind,
+                    a.due.map(|d| d.to_string()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let expected: Vec<(&str, GapKind, String)> = expected
+            .into_iter()
+            .map(|(c, k, d)| (c, k, d.to_string()))
+            .collect();
+        assert_eq!(added, expected, "{plan}");
+    }
+    Ok(())
+}
+
+#[test]
+fn follow_up_counts_done_late_and_closable_actions() -> Outcome {
+    let text = assessment(
+        Some("2026-09-18"),
+        &[("VAL-03", 3), ("GOUV-05", 2), ("GOUV-04", 3)],
+    );
+    let plan = format!(
+        "{PLAN}  - id: A02\n    criteres: [GOUV-05]\n    titre: Publier\n    echeance: 2029-12-31\n    statut: a_faire\n  - id: A03\n    criteres: [GOUV-04]\n    titre: Fait\n    statut: realisee\n  - id: A04\n    criteres: []\n    titre: Sans critère\n    statut: a_faire\n"
+    );
+    let (_dir, folder) = folder(&[("autoevaluation.yaml", &text), ("plan.yaml", &plan)])?;
+    let follow = follow_up(&folder, TODAY).ok_or("a plan")?;
+    assert_eq!((follow.done(), follow.overdue()), (1, 1));
+    let gouv = follow
+        .principles
+        .iter()
+        .find(|p| p.id == "GOUV")
+        .ok_or("GOUV")?;
+    assert_eq!(
+        (gouv.total, gouv.done, gouv.in_progress, gouv.overdue),
+        (2, 1, 0, 1)
+    );
+    let update = update(&folder, TODAY, "s.json").map_err(|e| format!("{e:?}"))?;
+    let closable: Vec<&str> = update.closable.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        closable,
+        ["A01"],
+        "A01 answers VAL-03, conform now; A04 answers nothing"
     );
     Ok(())
 }

@@ -231,7 +231,7 @@ impl<'a> Editor<'a> {
             // `key:` with nothing: the value goes after the colon.
             let colon = self.colon_after(&found)?;
             if !new.is_empty() {
-                self.record(colon + 1..colon + 1, format!(" {new}"))?;
+                self.record(colon + 1..colon + 1, format!(" {new}"));
             }
             return Ok(());
         }
@@ -242,7 +242,8 @@ impl<'a> Editor<'a> {
         if new.is_empty() {
             range.start = locate::trim_spaces_before(self.text, range.start);
         }
-        self.record(range, new)
+        self.record(range, new);
+        Ok(())
     }
 
     /// Applies every edit in one sorted pass; the result must parse.
@@ -253,14 +254,18 @@ impl<'a> Editor<'a> {
             self.text.len() + edits.iter().map(|e| e.text.len()).sum::<usize>(),
         );
         let mut cursor = 0;
+        let mut previous = None;
         for edit in &edits {
-            if edit.range.start < cursor {
-                let span = super::Span {
+            // Edits may touch, never overlap; insertions at one point are
+            // merged as they are recorded, so two there are a conflict.
+            if edit.range.start < cursor || previous == Some(&edit.range) {
+                let span = Span {
                     offset: edit.range.start,
                     ..Span::START
                 };
                 return Err(error(span, Reason::Overlap));
             }
+            previous = Some(&edit.range);
             text.push_str(&self.text[cursor..edit.range.start]);
             text.push_str(&edit.text);
             cursor = edit.range.end;
@@ -310,7 +315,7 @@ impl<'a> Editor<'a> {
         // The empty value's own text (`~`, `[]`…) ends here; nothing after
         // the colon: no text to remove.
         let (value_end, written) = match (&node.value, node.span.len) {
-            (Node::Null, 0) => (self.colon_after(found)? + 1, false),
+            (Node::Null, 0) => (self.colon_after(found)?, false),
             (Node::Null, len) => (node.span.offset + len, true),
             _ => (
                 locate::flow_end(self.text, node.span.offset)
@@ -320,7 +325,7 @@ impl<'a> Editor<'a> {
         };
         if written {
             let start = locate::trim_spaces_before(self.text, node.span.offset);
-            self.record(start..value_end, String::new())?;
+            self.record(start..value_end, String::new());
         }
         let at = locate::next_line(self.text, value_end);
         let opened = Opened {
@@ -363,20 +368,9 @@ impl<'a> Editor<'a> {
         });
     }
 
-    fn record(&mut self, range: Range<usize>, text: String) -> Result<(), EditError> {
-        if self
-            .edits
-            .iter()
-            .any(|e| e.range.start < range.end && range.start < e.range.end)
-        {
-            let span = Span {
-                offset: range.start,
-                ..Span::START
-            };
-            return Err(error(span, Reason::Overlap));
-        }
+    /// Replaces `range` of the original; conflicts are found by `finish`.
+    fn record(&mut self, range: Range<usize>, text: String) {
         self.edits.push(Edit { range, text });
-        Ok(())
     }
 }
 

@@ -162,6 +162,7 @@ fn empty_values_become_blocks() -> Result<(), EditError> {
             "actions:  # rien encore\n  - a\n  - b\nz: 1\n",
         ),
         ("actions:\nz: 1\n", "actions:\n  - a\n  - b\nz: 1\n"),
+        ("actions :\nz: 1\n", "actions :\n  - a\n  - b\nz: 1\n"),
         ("actions: ~", "actions:\n  - a\n  - b\n"),
         ("x:\n    y: [ ]\n", "x:\n    y:\n        - a\n        - b\n"),
     ];
@@ -286,11 +287,40 @@ fn set_scalar_replaces_only_the_value() -> Result<(), EditError> {
     assert_eq!(block.err().map(|e| e.reason), Some(Reason::BlockScalar));
     let not_inline = edit(&before, |e| e.set_scalar(&[Step::Key("a")], &action("A01")));
     assert_eq!(not_inline.err().map(|e| e.reason), Some(Reason::NotInline));
-    let twice = edit(&before, |e| {
-        e.set_scalar(&[Step::Key("a")], &Value::text("2"))?;
-        e.set_scalar(&[Step::Key("a")], &Value::text("3"))
-    });
-    assert_eq!(twice.err().map(|e| e.reason), Some(Reason::Overlap));
+    let spaced = edit("c :\n", |e| {
+        e.set_scalar(&[Step::Key("c")], &Value::text("v"))
+    })?;
+    assert_eq!(spaced, "c : v\n");
+    Ok(())
+}
+
+#[test]
+fn conflicting_edits_are_refused_where_they_meet() {
+    let twice = |key: &'static str| {
+        edit("a: 1\nc:\n", |e| {
+            e.set_scalar(&[Step::Key(key)], &Value::text("2"))?;
+            e.set_scalar(&[Step::Key(key)], &Value::text("3"))
+        })
+        .err()
+        .map(|e| (e.reason, e.span.offset))
+    };
+    assert_eq!(twice("a"), Some((Reason::Overlap, 3)));
+    assert_eq!(twice("c"), Some((Reason::Overlap, 7)));
+}
+
+#[test]
+fn errors_say_where_and_why_in_french() -> Result<(), EditError> {
+    let flow = edit("l: [a]\n", |e| e.push(&[Step::Key("l")], &Value::text("b")));
+    let message = flow.err().map(|e| e.to_string());
+    assert_eq!(
+        message.as_deref(),
+        Some("1:4 : valeur écrite sur une ligne ([…] ou {…})")
+    );
+    let missing = edit("l: [a]\n", |e| e.push(&[Step::Key("m")], &Value::text("b")));
+    assert_eq!(
+        missing.err().map(|e| e.to_string()).as_deref(),
+        Some("1:1 : valeur introuvable")
+    );
     Ok(())
 }
 
