@@ -2,55 +2,9 @@
 
 use super::*;
 
-/// A small builder of YAML texts: lines, line ending, byte order mark,
-/// final line break.
-#[derive(Clone)]
-struct Doc {
-    lines: Vec<String>,
-    crlf: bool,
-    bom: bool,
-    final_newline: bool,
-}
+mod builder;
 
-fn doc(lines: &[&str]) -> Doc {
-    Doc {
-        lines: lines.iter().map(|l| l.to_string()).collect(),
-        crlf: false,
-        bom: false,
-        final_newline: true,
-    }
-}
-
-impl Doc {
-    fn crlf(mut self) -> Doc {
-        self.crlf = true;
-        self
-    }
-
-    fn bom(mut self) -> Doc {
-        self.bom = true;
-        self
-    }
-
-    fn without_final_newline(mut self) -> Doc {
-        self.final_newline = false;
-        self
-    }
-
-    fn text(&self) -> String {
-        let nl = if self.crlf { "\r\n" } else { "\n" };
-        let mut text = if self.bom {
-            "\u{feff}".to_string()
-        } else {
-            String::new()
-        };
-        text.push_str(&self.lines.join(nl));
-        if self.final_newline {
-            text.push_str(nl);
-        }
-        text
-    }
-}
+use builder::doc;
 
 fn edit(
     text: &str,
