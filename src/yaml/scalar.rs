@@ -196,6 +196,11 @@ mod tests {
         );
         assert_eq!(resolve("."), Node::Str(".".into()));
         assert_eq!(resolve("-"), Node::Str("-".into()));
+        assert_eq!(resolve("-.inf"), Node::Float(f64::NEG_INFINITY));
+        assert!(matches!(resolve(".NaN"), Node::Float(f) if f.is_nan()));
+        for word in ["inf", "NaN", "infinity", "0x", "0xZZ", "0o9"] {
+            assert_eq!(resolve(word), Node::Str(word.into()), "{word}");
+        }
     }
 
     #[test]
@@ -252,6 +257,10 @@ mod tests {
             "\u{2028}",
             "\u{feff}x",
             "\u{7}",
+            "12.34-56.7",
+            "2027-02-2",
+            "1.2.3.4",
+            "1..2",
         ];
         for value in quoted_ones {
             let written = text(value);

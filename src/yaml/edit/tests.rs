@@ -306,6 +306,21 @@ fn indentless_sequences_of_flow_values_are_blocks() -> Result<(), EditError> {
 }
 
 #[test]
+fn the_indentation_step_is_the_first_block_under_a_key() -> Result<(), EditError> {
+    let cases = [
+        ("l:\n    - a\nm: []\n", 4),
+        ("- k:\n      v: 1\n", 4),
+        ("k: {a: 1}\nl:\n   - x\n", 3),
+        ("l:\n- a\nm:\n   n: 1\n", 3),
+        ("k: v\n", 2),
+    ];
+    for (text, indent) in cases {
+        assert_eq!(Editor::new(text)?.style().indent, indent, "{text:?}");
+    }
+    Ok(())
+}
+
+#[test]
 fn style_follows_the_file() -> Result<(), EditError> {
     let before = doc(&["x:", "    y: 1", "l: []"]).text();
     let editor = Editor::new(&before)?;
