@@ -118,6 +118,7 @@ fn empty_values_become_blocks() -> Result<(), EditError> {
         ("actions:\nz: 1\n", "actions:\n  - a\n  - b\nz: 1\n"),
         ("actions :\nz: 1\n", "actions :\n  - a\n  - b\nz: 1\n"),
         ("actions: ~", "actions:\n  - a\n  - b\n"),
+        ("actions:   []\n", "actions:\n  - a\n  - b\n"),
         ("x:\n    y: [ ]\n", "x:\n    y:\n        - a\n        - b\n"),
     ];
     for (before, expected) in cases {
@@ -235,10 +236,17 @@ fn set_scalar_replaces_only_the_value() -> Result<(), EditError> {
         after,
         "a: \"null\"   # un\nb: Directrice\nc: 2026-09-30\nd: |\n  bloc\ne:\n  -\n"
     );
-    let block = edit(&before, |e| {
-        e.set_scalar(&[Step::Key("d")], &Value::text("x"))
-    });
-    assert_eq!(block.err().map(|e| e.reason), Some(Reason::BlockScalar));
+    for header in ["|", "|-", ">+", ">2", "|1-"] {
+        let text = format!("d: {header}\n   bloc\n");
+        let block = edit(&text, |e| {
+            e.set_scalar(&[Step::Key("d")], &Value::text("x"))
+        });
+        assert_eq!(
+            block.err().map(|e| e.reason),
+            Some(Reason::BlockScalar),
+            "{header}"
+        );
+    }
     let not_inline = edit(&before, |e| e.set_scalar(&[Step::Key("a")], &action("A01")));
     assert_eq!(not_inline.err().map(|e| e.reason), Some(Reason::NotInline));
     let spaced = edit("c :\n", |e| {
@@ -364,6 +372,17 @@ fn nested_sequences_and_new_documents() -> Result<(), EditError> {
         &Style::default(),
     );
     assert_eq!(text, "version: 1.0.0\nl:\n  -\n    - x\n  - {}\n");
+    let empty = document(
+        &[
+            (
+                "l".into(),
+                Value::Seq(vec![Value::Null, Value::Seq(vec![])]),
+            ),
+            ("m".into(), Value::Seq(vec![])),
+        ],
+        &Style::default(),
+    );
+    assert_eq!(empty, "l:\n  -\n  - []\nm: []\n");
     Ok(())
 }
 
