@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use crate::date::Date;
 use crate::referential::{Criterion, Referential, StructureType};
+use crate::yaml::quoted;
 
 /// Comments of the template stay readable in an 80-column editor.
 const WIDTH: usize = 80;
@@ -209,23 +210,4 @@ fn words(text: &str) -> Vec<String> {
         glue_next = word == "«";
     }
     units
-}
-
-/// A YAML double-quoted string.
-pub fn quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

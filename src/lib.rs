@@ -24,6 +24,7 @@ pub mod evidence;
 pub mod fields;
 pub mod french;
 pub mod ids;
+pub mod improvement;
 pub mod init;
 #[macro_use]
 pub mod keyword;

@@ -37,8 +37,9 @@ fn every_documented_code_has_a_fixture_that_triggers_it() {
         let args = fs::read_to_string(&args_file).unwrap_or_else(|_| "lint .".into());
         let mut args: Vec<&str> = args.split_whitespace().collect();
         let text = common::label(&dir, &args);
-        // `init` has no --format: its diagnostics go to stderr as text.
-        if args[0] != "init" {
+        // `init` and `plan` have no diagnostic --format: their diagnostics
+        // go to stderr as text.
+        if args[0] != "init" && args[0] != "plan" {
             args.extend(["--format", "concise"]);
         }
         let concise = common::label(&dir, &args);

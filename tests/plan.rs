@@ -242,5 +242,82 @@ fn not_a_structure_folder() {
     let dir = tempfile::tempdir().unwrap();
     let run = label(dir.path(), &["plan", "."]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("n'est pas un dossier de structure"));
+    assert!(run.stderr.contains("erreur[STR005]"), "{}", run.stderr);
+}
+
+#[test]
+fn item_9_a_new_plan_names_its_schema() {
+    let (dir, ml) = structure("ml-val-de-garonne");
+    fs::remove_file(ml.join("plan.yaml")).unwrap();
+    assert_eq!(plan(dir.path(), "ml-val-de-garonne", &[]).code, 0);
+    let written = fs::read_to_string(ml.join("plan.yaml")).unwrap();
+    assert_eq!(
+        written.lines().next(),
+        Some("# yaml-language-server: $schema=../.label/plan.schema.json")
+    );
+    let schema = fs::read_to_string(dir.path().join(".label/plan.schema.json")).unwrap();
+    assert_eq!(schema, label(dir.path(), &["schema", "plan"]).stdout);
+}
+
+#[test]
+fn item_9_deadlines_count_from_the_self_assessment_date_not_today() {
+    let mut written = Vec::new();
+    for today in ["2026-11-27", "2031-05-02"] {
+        let (dir, ml) = structure("ml-val-de-garonne");
+        fs::remove_file(ml.join("plan.yaml")).unwrap();
+        let run = label(dir.path(), &["plan", "ml-val-de-garonne", "--date", today]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        written.push(fs::read_to_string(ml.join("plan.yaml")).unwrap());
+    }
+    assert_eq!(written[0], written[1]);
+    // date: 2026-09-18; major gap + 3 months, minor gaps + 6 months.
+    assert!(written[0].contains("criteres: [VAL-03]\n    titre: \"Atteindre le niveau attendu : La confidentialité et la protection des données personnelles sont assurées\"\n    responsable:\n    echeance: 2026-12-18\n"));
+    assert!(written[0].contains("criteres: [GOUV-05]\n    titre: \"Atteindre le niveau attendu : L'activité et les comptes sont rendus publics\"\n    responsable:\n    echeance: 2027-03-18\n"));
+}
+
+#[test]
+fn item_9_follow_up_reports_gaps_without_action() {
+    let args = |extra: &[&'static str]| {
+        let mut args = vec![
+            "plan",
+            "examples/structures/ml-val-de-garonne",
+            "--suivi",
+            "--date",
+            DATE,
+        ];
+        args.extend(extra);
+        args
+    };
+    let text = label(&root(), &args(&[]));
+    assert!(
+        text.stdout
+            .contains("0 en retard ; 5 écarts sans action :\n  EMP-04     écart majeur\n  TERR-01    écart mineur\n"),
+        "{}",
+        text.stdout
+    );
+    let json = label(&root(), &args(&["--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["sans_action"], 5);
+    assert_eq!(
+        value["ecarts_sans_action"][0],
+        serde_json::json!({ "critere": "EMP-04", "nature": "ecart_majeur" })
+    );
+    assert_eq!(label(&root(), &args(&["--fail-on", "retard"])).code, 0);
+    assert_eq!(label(&root(), &args(&["--fail-on", "sans-action"])).code, 1);
+}
+
+#[test]
+fn item_13_a_huge_action_id_does_not_overflow() {
+    let (dir, ml) = structure("ml-val-de-garonne");
+    let text =
+        fs::read_to_string(ml.join("plan.yaml"))
+            .unwrap()
+            .replacen("id: A02", "id: A4294967295", 1);
+    fs::write(ml.join("plan.yaml"), &text).unwrap();
+    let run = plan(dir.path(), "ml-val-de-garonne", &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = fs::read_to_string(ml.join("plan.yaml")).unwrap();
+    assert!(after.starts_with(&text));
+    assert!(after.contains("  - id: A4294967296\n    criteres: [EMP-04]\n"));
+    assert!(after.contains("  - id: A4294967300\n    criteres: [AMEL-02]\n"));
 }

@@ -1,18 +1,19 @@
 //! `label plan DIR [--dry-run] [--suivi]`
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Out;
+use super::out::{color, eprint, stderr_is_terminal};
 use crate::date::Date;
-use crate::diagnostics::Report;
+use crate::diagnostics::{Diagnostic, Finding, Location, Report};
+use crate::improvement::{UpdateError, follow_up, update};
 use crate::output::plan as show;
 use crate::output::{DiagnosticFormat, render_diagnostics};
-use crate::plan::follow_up::follow_up;
-use crate::plan::update::{UpdateError, update};
-use crate::plan::{self, FILE_NAME};
+use crate::plan::FILE_NAME;
+use crate::schema::{self, Kind};
 use crate::self_assessment;
-use crate::source::SourceFile;
 use crate::structure::{self, Resolver, StructureFolder};
+use crate::workspace::Workspace;
 use crate::write::write_atomically;
 
 #[derive(Debug, clap::Args)]
@@ -29,14 +30,14 @@ pub struct Args {
     /// Format du suivi : text (par défaut), json
     #[arg(
         long,
-        requires = "suivi",
         value_enum,
+        requires = "suivi",
         default_value = "text",
         hide_possible_values = true,
         hide_default_value = true
     )]
     format: FollowUpFormat,
-    /// Avec --suivi : « retard » donne le code de sortie 1 si une action est en retard
+    /// Avec --suivi : code de sortie 1 si une action est en retard (« retard ») ou si un écart n'a pas d'action (« sans-action »)
     #[arg(
         long,
         value_enum,
@@ -64,6 +65,8 @@ pub enum FollowUpFormat {
 pub enum PlanFailOn {
     /// Au moins une action en retard
     Retard,
+    /// Au moins un écart sans action
+    SansAction,
 }
 
 pub fn run(args: &Args, out: &mut Out) -> u8 {
@@ -79,10 +82,7 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     };
     let shown = workspace.shown(&dir);
     if !dir.join(self_assessment::FILE_NAME).is_file() {
-        return fail_message(&format!(
-            "{shown} n'est pas un dossier de structure (pas de {})",
-            self_assessment::FILE_NAME
-        ));
+        return super::fail(Diagnostic::new(Finding::NoStructure, Location::file(shown)));
     }
     let today = args.today.get();
     let resolver = Resolver::new(workspace.catalog());
@@ -90,75 +90,91 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     if folder.has_errors() {
         return report_errors(folder);
     }
-    if args.suivi {
-        return follow(args, &folder, today, out);
-    }
-    let path = dir.join(FILE_NAME);
-    let path_shown = workspace.shown(&path);
-    let current = if path.exists() {
-        match SourceFile::read(&path, &path_shown) {
-            Ok(source) => Some(source.text),
-            Err(d) => return fail_message(&d.message),
-        }
+    let done = if args.suivi {
+        Ok(follow(args, &folder, today))
     } else {
-        None
+        write_plan(args, &workspace, &dir, &folder, today).map(|text| (text, 0))
     };
-    let update = match update(&folder, current.as_deref(), today) {
-        Ok(update) => update,
-        Err(UpdateError::Shape) => {
-            return fail_message(&format!(
-                "{path_shown} : la liste « actions » est écrite sur une ligne ([…]) ; écrivez-la en liste à tirets pour que label plan puisse la compléter. Rien n'a été modifié."
-            ));
+    match done {
+        Ok((text, code)) => {
+            out.print(&text);
+            code
         }
-        Err(UpdateError::Internal(diagnostics)) => {
-            let details: Vec<String> = diagnostics
-                .iter()
-                .map(crate::output::concise_line)
-                .collect();
-            return fail_message(&format!(
-                "erreur interne, rien n'a été écrit : {}",
-                details.join(" ; ")
-            ));
-        }
-        Err(UpdateError::Invalid) => {
-            return fail_message("fichiers invalides : lancez label validate");
-        }
-    };
-    if args.dry_run {
-        if update.changes() {
-            out.print(&show::diff(&update, &path_shown));
-        }
-        out.print(&show::summary(&update, &path_shown, false));
-        return 0;
+        Err(diagnostic) => super::fail(diagnostic),
     }
-    if update.changes()
-        && let Err(error) = write_atomically(&path, &update.after)
-    {
-        return fail_message(&format!(
-            "écriture de {path_shown} impossible : {error} ; rien n'a été modifié"
-        ));
-    }
-    out.print(&show::summary(&update, &path_shown, true));
-    0
 }
 
-fn follow(args: &Args, folder: &StructureFolder, today: Date, out: &mut Out) -> u8 {
-    let (Some(plan), Some(referential)) = (&folder.plan, &folder.referential) else {
-        out.print(&format!(
+/// Adds the missing actions to the plan (or shows them with `--dry-run`):
+/// what to print, or why nothing was written.
+fn write_plan(
+    args: &Args,
+    workspace: &Workspace,
+    dir: &Path,
+    folder: &StructureFolder,
+    today: Date,
+) -> Result<String, Diagnostic> {
+    let path = dir.join(FILE_NAME);
+    let path_shown = workspace.shown(&path);
+    let schema_path = schema::kind_path(&workspace.root, Kind::Plan);
+    let modeline = schema::relative_path(dir, &schema_path);
+    let update = update(folder, today, &modeline).map_err(|e| refused(&e, &path_shown))?;
+    if args.dry_run {
+        let diff = if update.changes() {
+            show::diff(&update, &path_shown)
+        } else {
+            String::new()
+        };
+        return Ok(diff + &show::summary(&update, &path_shown, false));
+    }
+    if update.changes() {
+        let failed = |detail: String| {
+            let finding = Finding::WriteFailed {
+                detail: format!("{detail} ; rien n'a été modifié"),
+            };
+            Diagnostic::new(finding, Location::file(&path_shown))
+        };
+        schema::write_kind_schema(&workspace.root, Kind::Plan)
+            .map_err(|e| failed(e.to_string()))?;
+        write_atomically(&path, &update.after).map_err(|e| failed(e.to_string()))?;
+    }
+    Ok(show::summary(&update, &path_shown, true))
+}
+
+/// Why `label plan` wrote nothing, as a diagnostic at the plan's place.
+fn refused(error: &UpdateError, shown: &str) -> Diagnostic {
+    let detail = show::update_error(error, shown);
+    let location = match error {
+        UpdateError::Shape(e) => Location::new(shown, e.span),
+        _ => Location::file(shown),
+    };
+    let finding = match error {
+        UpdateError::Shape(_) => Finding::PlanNotExtendable { detail },
+        _ => Finding::WriteFailed { detail },
+    };
+    Diagnostic::new(finding, location)
+}
+
+/// The follow-up, and the exit code `--fail-on` asks for.
+fn follow(args: &Args, folder: &StructureFolder, today: Date) -> (String, u8) {
+    let Some(follow) = follow_up(folder, today) else {
+        let text = format!(
             "Pas encore de {FILE_NAME} : « label plan {} » le crée à partir des écarts.\n",
             crate::output::terminal_safe(&folder.shown)
-        ));
-        return 0;
+        );
+        return (text, 0);
     };
-    let follow = follow_up(plan, referential, today);
     let text = match args.format {
         FollowUpFormat::Text => {
             show::follow_up_text(&follow, args.largeur.unwrap_or_else(super::terminal_width))
         }
-        FollowUpFormat::Json => show::follow_up_json(&follow, &plan.structure),
+        FollowUpFormat::Json => show::follow_up_json(&follow),
     };
-    out.print(&text);
-    u8::from(args.fail_on == Some(PlanFailOn::Retard) && follow.overdue() > 0)
+    let failed = match args.fail_on {
+        Some(PlanFailOn::Retard) => follow.overdue() > 0,
+        Some(PlanFailOn::SansAction) => !follow.unanswered.is_empty(),
+        None => false,
+    };
+    (text, u8::from(failed))
 }
 
 /// Invalid files: every problem is shown and nothing is written.
@@ -170,17 +186,10 @@ fn report_errors(folder: StructureFolder) -> u8 {
     report.extend(folder.diagnostics);
     report.checked = 1;
     report.finish(false);
-    let color = super::out::color(super::out::stderr_is_terminal());
-    super::out::eprint(&render_diagnostics(&report, DiagnosticFormat::Text, color));
-    super::out::eprint(&format!(
-        "{} n'a pas été modifié : corrigez d'abord ces erreurs.\n",
-        plan::FILE_NAME
+    let color = color(stderr_is_terminal());
+    eprint(&render_diagnostics(&report, DiagnosticFormat::Text, color));
+    eprint(&format!(
+        "{FILE_NAME} n'a pas été modifié : corrigez d'abord ces erreurs.\n"
     ));
     1
-}
-
-/// A problem that stops `label plan` (exit 2), nothing written.
-fn fail_message(message: &str) -> u8 {
-    super::out::eprint(&format!("erreur : {message}\n"));
-    2
 }

@@ -113,6 +113,7 @@ codes! {
     Plan002 = "PLAN002", Warning, "action sans critère";
     Plan003 = "PLAN003", Warning, "action sans responsable";
     Plan004 = "PLAN004", Warning, "action sans échéance";
+    Plan005 = "PLAN005", Error, "plan impossible à compléter sans réécrire le texte";
     Aud001 = "AUD001", Error, "fin d'audit avant son début";
     Aud002 = "AUD002", Warning, "aucun auditeur certifié";
     Aud003 = "AUD003", Warning, "critères applicables sans constat";
@@ -139,6 +140,7 @@ impl Code {
                 | Code::Fs003
                 | Code::Fs006
                 | Code::Fs007
+                | Code::Plan005
                 | Code::Str007
                 | Code::Ref201
                 | Code::Cfg001

@@ -5,8 +5,12 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use crate::plan::follow_up::FollowUp;
-use crate::plan::update::Update;
+use crate::improvement::update::{Update, UpdateError};
+use crate::improvement::verify::Violation;
+use crate::improvement::{FollowUp, GapKind};
+use crate::yaml::edit::Reason;
+
+use super::text::plural;
 
 use super::table::Table;
 
@@ -19,17 +23,27 @@ pub fn summary(update: &Update, path: &str, written: bool) -> String {
             "{path} : aucune action à ajouter, chaque écart a déjà sa réponse."
         );
     } else {
-        let verb = match (written, update.before.is_some()) {
-            (false, _) => "seraient ajoutées à",
-            (true, true) => "ajoutées à",
-            (true, false) => "dans le nouveau",
+        let n = update.added.len();
+        let verb = match (written, update.before.is_some(), n > 1) {
+            (false, _, false) => "serait ajoutée à",
+            (false, _, true) => "seraient ajoutées à",
+            (true, true, false) => "ajoutée à",
+            (true, true, true) => "ajoutées à",
+            (true, false, _) => "dans le nouveau",
         };
-        let _ = writeln!(out, "{} action(s) {verb} {path} :", update.added.len());
+        let actions = crate::french::plural(n, "action", "actions");
+        let _ = writeln!(out, "{actions} {verb} {path} :");
         for a in &update.added {
+            let due = a.due.map_or_else(
+                || "échéance à fixer (autoévaluation sans date)".to_string(),
+                |d| format!("échéance {d}"),
+            );
             let _ = writeln!(
                 out,
-                "  {}  {} ({}), échéance {}",
-                a.id, a.criterion, a.reason, a.due
+                "  {}  {} ({}), {due}",
+                a.id,
+                a.criterion,
+                gap_label(a.kind)
             );
         }
         if written {
@@ -98,17 +112,14 @@ pub fn diff(update: &Update, path: &str) -> String {
 /// The follow-up as tables.
 pub fn follow_up_text(follow: &FollowUp, width: u16) -> String {
     let mut out = String::new();
-    let done = follow
-        .actions
-        .iter()
-        .filter(|a| a.action.status == crate::plan::ActionStatus::Done)
-        .count();
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "{} action(s), {done} réalisée(s), {} en retard.\n",
-        follow.actions.len(),
+        "{}, {}, {} en retard",
+        crate::french::plural(follow.actions.len(), "action", "actions"),
+        crate::french::plural(follow.done(), "réalisée", "réalisées"),
         follow.overdue()
     );
+    unanswered_text(&mut out, follow);
     let mut t = Table::new(&["Action", "Critères", "Intitulé", "Échéance", "Statut"]);
     for line in &follow.actions {
         let a = &line.action;
@@ -156,8 +167,71 @@ pub fn follow_up_text(follow: &FollowUp, width: u16) -> String {
         .collect()
 }
 
+/// The gaps without action, after the counts of the first line.
+fn unanswered_text(out: &mut String, follow: &FollowUp) {
+    if follow.unanswered.is_empty() {
+        out.push_str(" ; chaque écart a son action.\n\n");
+        return;
+    }
+    let count = follow.unanswered.len();
+    let _ = writeln!(
+        out,
+        " ; {} :",
+        plural(count, "écart sans action", "écarts sans action")
+    );
+    for gap in &follow.unanswered {
+        let _ = writeln!(out, "  {:<10} {}", gap.criterion, gap_label(gap.kind));
+    }
+    out.push_str("« label plan » ajoute une action pour chacun.\n\n");
+}
+
+/// French name of a kind of gap.
+pub fn gap_label(kind: GapKind) -> &'static str {
+    match kind {
+        GapKind::AuditMajor => "non-conformité majeure",
+        GapKind::AuditMinor => "non-conformité mineure",
+        GapKind::Major => "écart majeur",
+        GapKind::Minor => "écart mineur",
+    }
+}
+
+/// Why `label plan` wrote nothing, in French.
+pub fn update_error(error: &UpdateError, path: &str) -> String {
+    match error {
+        UpdateError::Invalid => "fichiers invalides : lancez label validate".to_string(),
+        UpdateError::Shape(e) if e.reason == Reason::Flow => format!(
+            "{path} : la liste « actions » est écrite sur une ligne ([…]) ; écrivez-la en liste à tirets pour que label plan puisse la compléter. Rien n'a été modifié."
+        ),
+        UpdateError::Shape(e) => format!(
+            "{path}:{e} ; label plan ne peut pas compléter la liste « actions » sans réécrire ce qui est écrit. Rien n'a été modifié."
+        ),
+        UpdateError::Internal(violation) => format!(
+            "erreur interne, rien n'a été écrit : {}",
+            violation_text(violation)
+        ),
+    }
+}
+
+fn violation_text(violation: &Violation) -> String {
+    match violation {
+        Violation::Unparsable(e) => e.to_string(),
+        Violation::Changed { offset } => {
+            format!("le texte d'origine serait modifié (octet {offset})")
+        }
+        Violation::Invalid(diagnostics) => diagnostics
+            .iter()
+            .map(super::concise_line)
+            .collect::<Vec<_>>()
+            .join(" ; "),
+        Violation::Header => "l'en-tête du plan serait modifié".to_string(),
+        Violation::Actions => {
+            "les actions relues ne sont pas les actions d'avant suivies des nouvelles".to_string()
+        }
+    }
+}
+
 /// The follow-up as JSON (`"format": 1`).
-pub fn follow_up_json(follow: &FollowUp, structure: &str) -> String {
+pub fn follow_up_json(follow: &FollowUp) -> String {
     let actions: Vec<_> = follow
         .actions
         .iter()
@@ -174,8 +248,13 @@ pub fn follow_up_json(follow: &FollowUp, structure: &str) -> String {
         .iter()
         .map(|p| json!({ "id": p.id, "titre": p.title, "actions": p.total, "realisees": p.done, "en_cours": p.in_progress, "en_retard": p.overdue }))
         .collect();
+    let unanswered: Vec<_> = follow
+        .unanswered
+        .iter()
+        .map(|g| json!({ "critere": g.criterion, "nature": g.kind.keyword() }))
+        .collect();
     super::to_json(
-        &json!({ "format": 1, "structure": structure, "actions": actions, "principes": principles, "en_retard": follow.overdue() }),
+        &json!({ "format": 1, "structure": follow.structure, "actions": actions, "principes": principles, "en_retard": follow.overdue(), "ecarts_sans_action": unanswered, "sans_action": follow.unanswered.len() }),
     )
 }
 

@@ -1,12 +1,9 @@
 //! Plan d'amélioration de la qualité: the structure's improvement plan
-//! (`plan.yaml`, §4.4).
+//! (`plan.yaml`, §4.4), read and checked. Writing it and following it up
+//! live above the evaluation, in [`crate::improvement`].
 
 mod check;
-pub mod edit;
-pub mod follow_up;
 mod read;
-pub mod scaffold;
-pub mod update;
 
 pub use check::check;
 pub use read::{RawAction, RawPlan, read};
@@ -52,15 +49,6 @@ pub struct Plan {
     pub actions: Vec<Action>,
 }
 
-impl Action {
-    /// Past its deadline and neither done nor abandoned: the one rule of
-    /// lateness, for validation and follow-up alike.
-    pub fn is_overdue(&self, today: Date) -> bool {
-        self.due.is_some_and(|due| due < today)
-            && !matches!(self.status, ActionStatus::Done | ActionStatus::Abandoned)
-    }
-}
-
 /// One action of the plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Action {
@@ -74,4 +62,25 @@ pub struct Action {
     pub status: ActionStatus,
     pub origin: Option<Origin>,
     pub comment: Option<String>,
+}
+
+impl Action {
+    /// Its échéance is passed and it is still open: the one rule of
+    /// lateness, for validation and follow-up alike.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        is_overdue(self.due, self.status, today)
+    }
+}
+
+/// An action due `due` is late on `today` while it is neither done nor
+/// abandoned.
+pub fn is_overdue(due: Option<Date>, status: ActionStatus, today: Date) -> bool {
+    due.is_some_and(|d| d < today) && status.is_open()
+}
+
+impl ActionStatus {
+    /// À faire or en cours: still to be done.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::ToDo | ActionStatus::InProgress)
+    }
 }

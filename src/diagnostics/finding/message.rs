@@ -152,6 +152,7 @@ impl Finding {
                 format!("le dossier « {folder} » indiqué par « {key} » n'existe pas")
             }
             AlreadyExists => "le fichier existe déjà : rien n'a été modifié".into(),
+            PlanNotExtendable { detail } => detail.clone(),
             InvalidReferential { shown } => format!("le référentiel {shown} contient des erreurs"),
             EmbeddedReferentials { list } => format!(
                 "aucun dossier de référentiels dans l'espace de travail : référentiels intégrés à l'outil utilisés ({list})"

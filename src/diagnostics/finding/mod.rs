@@ -228,6 +228,11 @@ pub enum Finding {
     },
     /// A file that a command creates is already there.
     AlreadyExists,
+    /// `plan.yaml` is written in a shape `label plan` cannot extend
+    /// without rewriting what a person wrote.
+    PlanNotExtendable {
+        detail: String,
+    },
     /// The referential a command needs has errors.
     InvalidReferential {
         shown: String,
@@ -304,6 +309,7 @@ impl Finding {
             ConfigFolderMissing { .. } => Code::Cfg004,
             EmbeddedReferentials { .. } => Code::Cfg005,
             AlreadyExists => Code::Fs007,
+            PlanNotExtendable { .. } => Code::Plan005,
             InvalidReferential { .. } => Code::Str007,
         }
     }

@@ -1,10 +1,13 @@
-//! Suivi du plan: where each action stands, what is overdue, progress per
-//! principle. Pure functions.
+//! Suivi du plan: where each action stands, what is overdue, which gaps no
+//! action answers, progress per principle. Pure functions.
 
 use crate::date::Date;
+use crate::evaluation::evaluate;
+use crate::plan::{Action, ActionStatus};
 use crate::referential::Referential;
+use crate::structure::StructureFolder;
 
-use super::{Action, ActionStatus, Plan};
+use super::gaps::{Gap, Sources, unanswered};
 
 /// One action as the follow-up shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,17 +31,41 @@ pub struct PrincipleProgress {
 /// The whole follow-up.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FollowUp {
+    pub structure: String,
     pub actions: Vec<ActionLine>,
     pub principles: Vec<PrincipleProgress>,
+    /// Gaps and audit nonconformities that no action answers.
+    pub unanswered: Vec<Gap>,
 }
 
 impl FollowUp {
     pub fn overdue(&self) -> usize {
         self.actions.iter().filter(|a| a.overdue).count()
     }
+
+    pub fn done(&self) -> usize {
+        self.actions
+            .iter()
+            .filter(|a| a.action.status == ActionStatus::Done)
+            .count()
+    }
 }
 
-pub fn follow_up(plan: &Plan, referential: &Referential, today: Date) -> FollowUp {
+/// The follow-up of a valid folder's plan; `None` without a plan.
+pub fn follow_up(folder: &StructureFolder, today: Date) -> Option<FollowUp> {
+    let (plan, referential, assessment) = (
+        folder.plan.as_ref()?,
+        folder.referential.as_ref()?,
+        folder.self_assessment.as_ref()?,
+    );
+    let evaluation = evaluate(referential, assessment, Some(plan));
+    let sources = Sources {
+        referential,
+        evaluation: &evaluation,
+        assessed: assessment.date,
+        audit: folder.audit.as_ref(),
+        plan: Some(plan),
+    };
     let actions: Vec<ActionLine> = plan
         .actions
         .iter()
@@ -47,7 +74,16 @@ pub fn follow_up(plan: &Plan, referential: &Referential, today: Date) -> FollowU
             action: a.clone(),
         })
         .collect();
-    let principles = referential
+    Some(FollowUp {
+        structure: plan.structure.clone(),
+        principles: progress(referential, &actions),
+        actions,
+        unanswered: unanswered(&sources),
+    })
+}
+
+fn progress(referential: &Referential, actions: &[ActionLine]) -> Vec<PrincipleProgress> {
+    referential
         .principles
         .iter()
         .filter_map(|p| {
@@ -61,24 +97,20 @@ pub fn follow_up(plan: &Plan, referential: &Referential, today: Date) -> FollowU
                         .any(|c| p.criteria.iter().any(|k| &k.id == c))
                 })
                 .collect();
+            let count = |status| {
+                touching
+                    .iter()
+                    .filter(|l| l.action.status == status)
+                    .count()
+            };
             (!touching.is_empty()).then(|| PrincipleProgress {
                 id: p.id.clone(),
                 title: p.title.clone(),
                 total: touching.len(),
-                done: touching
-                    .iter()
-                    .filter(|l| l.action.status == ActionStatus::Done)
-                    .count(),
-                in_progress: touching
-                    .iter()
-                    .filter(|l| l.action.status == ActionStatus::InProgress)
-                    .count(),
+                done: count(ActionStatus::Done),
+                in_progress: count(ActionStatus::InProgress),
                 overdue: touching.iter().filter(|l| l.overdue).count(),
             })
         })
-        .collect();
-    FollowUp {
-        actions,
-        principles,
-    }
+        .collect()
 }
