@@ -30,6 +30,8 @@ macro_rules! keywords {
             }
 
             /// The word written in files and machine outputs.
+            // Not every enum is written back (yet): no warning for those.
+            #[allow(dead_code)]
             pub fn keyword(self) -> &'static str {
                 match self {
                     $( Self::$variant => $word, )*

@@ -2,8 +2,14 @@
 //! text files and a command line.
 //!
 //! Data flows one way: files are read with spans ([`yaml`], [`source`]),
-//! decoded and validated into models ([`referential`]), and rendered
-//! ([`output`]). Every problem is a [`diagnostics::Diagnostic`].
+//! decoded ([`decode`]) and validated into models ([`referential`],
+//! [`self_assessment`], [`plan`]; a structure folder: [`structure`]),
+//! computed ([`evaluation`], [`improvement`]) and rendered ([`output`]).
+//! Every problem is a [`diagnostics::Diagnostic`]. The floors and the rules
+//! that keep them are in `docs/architecture.md`.
+//!
+//! The public surface is what the binary ([`cli::run`]), the integration
+//! tests and the benchmarks use; the rest stays private to the crate.
 
 // A Diagnostic is the error type of readers by design; the cold error path
 // may carry it unboxed.
@@ -12,23 +18,23 @@
 // from a full disk (docs/decisions.md).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod audit;
-pub mod check;
+mod audit;
+mod check;
 pub mod cli;
 pub mod date;
 pub mod decode;
 pub mod diagnostics;
-pub mod document;
+mod document;
 pub mod evaluation;
-pub mod evidence;
-pub mod fields;
-pub mod french;
-pub mod ids;
+mod evidence;
+mod fields;
+mod french;
+mod ids;
 pub mod improvement;
-pub mod init;
+mod init;
 #[macro_use]
-pub mod keyword;
-pub mod lint;
+mod keyword;
+mod lint;
 pub mod output;
 pub mod plan;
 pub mod referential;
@@ -36,9 +42,9 @@ pub mod schema;
 pub mod self_assessment;
 pub mod source;
 pub mod structure;
-pub mod suggest;
+mod suggest;
 pub mod validate;
-pub mod walk;
+mod walk;
 pub mod workspace;
-pub mod write;
+mod write;
 pub mod yaml;

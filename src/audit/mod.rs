@@ -7,7 +7,7 @@ pub use crate::keyword::{AuditKind, AuditResult, AuditorRole};
 use std::collections::BTreeMap;
 
 pub use check::check;
-pub use read::{RawAudit, RawFinding, read};
+pub use read::{RawAudit, read};
 
 use crate::date::Date;
 

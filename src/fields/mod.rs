@@ -6,4 +6,4 @@
 mod shape;
 pub mod tables;
 
-pub use shape::{CRITERION_ID, Field, REFERENTIAL_ID, SEMVER, Shape, keys, nested};
+pub use shape::{CRITERION_ID, Field, Shape, keys, nested};
