@@ -83,9 +83,9 @@ fn measure(n: usize) {
         bytes as f64 / 1e6
     );
     println!(
-        "  label evaluate --format json : {:>8.1} ms   mémoire max. {}   sortie {:.1} Mo ({:.1} Ko par structure)",
+        "  label evaluate --format json : {:>8.1} ms   {}   sortie {:.1} Mo ({:.1} Ko par structure)",
         ms(label_time),
-        peak_memory(&mut label()),
+        gnu_time(&mut label()),
         out_bytes as f64 / 1e6,
         out_bytes as f64 / n as f64 / 1e3
     );
@@ -137,22 +137,33 @@ fn run(command: &mut Command, input: Option<&[u8]>) -> Duration {
     elapsed
 }
 
-/// Peak resident memory of one run, from GNU time (`apt-get install time`).
-fn peak_memory(command: &mut Command) -> String {
+/// Peak resident memory and processor time of one run, from GNU time
+/// (`apt-get install time`).
+fn gnu_time(command: &mut Command) -> String {
     let program = command.get_program().to_owned();
     let args: Vec<_> = command.get_args().map(ToOwned::to_owned).collect();
     let mut timed = Command::new("/usr/bin/time");
-    timed.args(["-f", "%M"]).arg(program).args(args);
+    timed.args(["-f", "%M %U %S"]).arg(program).args(args);
     if let Some(dir) = command.get_current_dir() {
         timed.current_dir(dir);
     }
-    match timed.stdout(Stdio::null()).output() {
-        Ok(o) => String::from_utf8_lossy(&o.stderr)
-            .trim()
-            .lines()
-            .last()
-            .and_then(|l| l.parse::<f64>().ok())
-            .map_or("n/d".into(), |kb| format!("{:.0} Mo", kb / 1024.0)),
-        Err(_) => "n/d (installer GNU time)".into(),
+    let Ok(output) = timed.stdout(Stdio::null()).output() else {
+        return "mémoire max. n/d (installer GNU time)".into();
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let fields: Vec<f64> = stderr
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    match fields[..] {
+        [kb, user, system] => format!(
+            "mémoire max. {:.0} Mo   processeur {:.2} s (utilisateur {user:.2} s, système {system:.2} s)",
+            kb / 1024.0,
+            user + system
+        ),
+        _ => "mémoire max. n/d".into(),
     }
 }

@@ -349,6 +349,14 @@ mod network {
         });
     }
 
+    /// Finding the structure folders: a serial walk before the parallel
+    /// part.
+    #[divan::bench]
+    fn find(bencher: Bencher) {
+        let workspace = workspace();
+        bencher.bench(|| validate::find_structures(&workspace, &[], &mut Report::default()));
+    }
+
     /// `label validate`: find, read, decode and check every folder.
     #[divan::bench]
     fn validate(bencher: Bencher) {
