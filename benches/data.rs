@@ -95,14 +95,10 @@ const REGIONS: &[&str] = &[
 /// The evidence file every generated self-assessment cites.
 pub const EVIDENCE: &str = "preuves/projet-associatif.md";
 
-/// `n` valid structures: every criterion of the shipped referential but
-/// about 3 % answered (15 % gaps, a comment each), one evidence file and
+/// Structure `i` of a network: every criterion of the shipped referential
+/// but about 3 % answered (15 % gaps, a comment each), one evidence file and
 /// one web address cited, and a plan answering about half of the gaps.
-pub fn structures(n: usize) -> Vec<Structure> {
-    let mut rng = Lcg(n as u64);
-    (0..n).map(|i| structure(i, &mut rng)).collect()
-}
-
+/// `rng` carries the randomness from one structure to the next.
 fn structure(i: usize, rng: &mut Lcg) -> Structure {
     let id = format!("ml-synthetique-{i:05}");
     let mut auto = format!(
@@ -161,7 +157,9 @@ pub fn write_network(root: &Path, n: usize) -> PathBuf {
         REFERENTIAL,
     );
     let folder = root.join("structures");
-    for structure in structures(n) {
+    let mut rng = Lcg(n as u64);
+    for i in 0..n {
+        let structure = structure(i, &mut rng);
         let dir = folder.join(&structure.id);
         write(&dir.join(EVIDENCE), "Projet associatif (synthétique)\n");
         write(&dir.join("autoevaluation.yaml"), &structure.self_assessment);
