@@ -12,8 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use label::evaluation;
 use label::output::evaluation::{EvaluationView, RenderOptions, ResultFormat};
-use label::structure::StructureFolder;
-use label::validate::{self, Silent};
+use label::validate::Silent;
 
 /// mimalloc, counting the bytes alive and their peak.
 struct Counting;
@@ -66,14 +65,11 @@ fn main() {
     );
     PEAK.store(ALIVE.load(Relaxed), Relaxed);
     stage("départ");
-    let keep = |folder: StructureFolder| evaluation::evaluate_folder(&folder);
-    let (mut report, mut structures) = validate::validate(&workspace, &[], today, &Silent, &keep);
-    report.finish(false);
+    let (report, structures) = evaluation::evaluate_all(&workspace, &[], today, &Silent);
     stage("structures lues, vérifiées et évaluées");
-    evaluation::sort(&mut structures);
     let view = EvaluationView {
-        network: Some(evaluation::criterion_counts(&structures)),
-        regions: None,
+        network: Some(evaluation::network(&structures, false, None)),
+        anonymous: None,
         structures: &structures,
         report: &report,
     };

@@ -63,8 +63,8 @@ fn render_view(
     format: ResultFormat,
 ) -> Vec<u8> {
     let view = EvaluationView {
-        network: (structures.len() > 1).then(|| evaluation::criterion_counts(structures)),
-        regions: None,
+        network: (structures.len() > 1).then(|| evaluation::network(structures, false, None)),
+        anonymous: None,
         structures,
         report,
     };
@@ -213,13 +213,14 @@ mod one_structure {
     fn render(bencher: Bencher, format: ResultFormat) {
         let (assessment, plan) = &*MODELS;
         let one = [StructureEvaluation {
-            id: assessment.structure.id.clone(),
-            name: assessment.structure.name.clone(),
+            id: Some(assessment.structure.id.clone()),
+            name: Some(assessment.structure.name.clone()),
             region: assessment.structure.region.clone(),
             path: "s".into(),
-            referential: REFERENTIAL.id.clone(),
-            version: REFERENTIAL.version.to_string(),
-            evaluation: evaluation::evaluate(&REFERENTIAL, assessment, Some(plan)),
+            referential: Some(REFERENTIAL.id.clone()),
+            version: Some(REFERENTIAL.version.to_string()),
+            evaluation: Some(evaluation::evaluate(&REFERENTIAL, assessment, Some(plan))),
+            diagnostics: Vec::new(),
         }];
         let report = Report::default();
         bencher.bench(|| render_view(&one, &report, format));
@@ -306,12 +307,8 @@ mod network {
     /// Everything `label evaluate --format json` does after parsing its
     /// arguments, output into memory.
     fn evaluate_all(workspace: &Workspace) -> Vec<u8> {
-        let keep = |folder: structure::StructureFolder| evaluation::evaluate_folder(&folder);
-        let (mut report, mut structures) =
-            validate::validate(workspace, &[], *TODAY, &Silent, &keep);
-        report.finish(false);
+        let (report, structures) = evaluation::evaluate_all(workspace, &[], *TODAY, &Silent);
         assert_eq!(report.error_count(), 0, "{:?}", report.diagnostics());
-        evaluation::sort(&mut structures);
         render_view(&structures, &report, ResultFormat::Json)
     }
 
@@ -361,7 +358,7 @@ mod network {
     #[divan::bench]
     fn validate(bencher: Bencher) {
         let workspace = workspace();
-        let keep = |_: structure::StructureFolder| Some(());
+        let keep = |_: &structure::StructureFolder| Some(());
         bencher.counter(bytes()).bench(|| {
             validate::validate(&workspace, &[], *TODAY, &Silent, &keep);
         });
@@ -377,9 +374,7 @@ mod network {
     #[divan::bench(args = FORMATS)]
     fn render(bencher: Bencher, format: ResultFormat) {
         let workspace = workspace();
-        let keep = |folder: structure::StructureFolder| evaluation::evaluate_folder(&folder);
-        let (report, mut structures) = validate::validate(&workspace, &[], *TODAY, &Silent, &keep);
-        evaluation::sort(&mut structures);
+        let (report, structures) = evaluation::evaluate_all(&workspace, &[], *TODAY, &Silent);
         bencher.bench(|| render_view(&structures, &report, format));
     }
 }

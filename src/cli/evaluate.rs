@@ -10,7 +10,6 @@ use crate::output::evaluation::{
     EvaluationView, Hidden, RenderOptions, ResultFormat, breach_message, hidden_note, write,
 };
 use crate::output::{DiagnosticFormat, render_diagnostics};
-use crate::structure::StructureFolder;
 use crate::workspace::Workspace;
 
 /// `--fail-on` values, mapped to the library's [`FailOn`].
@@ -113,21 +112,8 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
 
 /// Every structure found, evaluated or not, sorted by id (§6.4).
 fn evaluate(args: &Args, workspace: &Workspace) -> (Report, Vec<StructureEvaluation>) {
-    let keep = |folder: &StructureFolder| Some(evaluation::evaluate_folder(folder));
     let progress = super::progress::bar();
-    let (mut report, kept) =
-        crate::validate::validate(workspace, &args.paths, args.today.get(), &progress, &keep);
-    report.finish(false);
-    let mut structures: Vec<StructureEvaluation> = kept
-        .into_iter()
-        .map(|kept| {
-            let mut structure = kept.value;
-            structure.settle(kept.diagnostics);
-            structure
-        })
-        .collect();
-    evaluation::sort(&mut structures);
-    (report, structures)
+    evaluation::evaluate_all(workspace, &args.paths, args.today.get(), &progress)
 }
 
 /// `--anonyme` needs a secret salt: `--sel`, else `anonymisation.sel`.

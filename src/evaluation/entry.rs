@@ -122,3 +122,27 @@ pub fn sort(structures: &mut [StructureEvaluation]) {
     structures
         .sort_by(|a, b| (a.id.is_none(), &a.id, &a.path).cmp(&(b.id.is_none(), &b.id, &b.path)));
 }
+
+/// Every structure under `paths` (§4.1 defaults), found, checked and
+/// evaluated in parallel; those with errors are kept, « non évaluée :
+/// erreurs » (§6.4). Sorted by id; the report holds every diagnostic.
+pub fn evaluate_all(
+    workspace: &crate::workspace::Workspace,
+    paths: &[std::path::PathBuf],
+    today: crate::date::Date,
+    progress: &(dyn crate::validate::Progress + Sync),
+) -> (crate::diagnostics::Report, Vec<StructureEvaluation>) {
+    let keep = |folder: &StructureFolder| Some(evaluate_folder(folder));
+    let (mut report, kept) = crate::validate::validate(workspace, paths, today, progress, &keep);
+    report.finish(false);
+    let mut structures: Vec<StructureEvaluation> = kept
+        .into_iter()
+        .map(|kept| {
+            let mut structure = kept.value;
+            structure.settle(kept.diagnostics);
+            structure
+        })
+        .collect();
+    super::sort(&mut structures);
+    (report, structures)
+}

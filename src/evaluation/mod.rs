@@ -10,7 +10,7 @@ mod structure;
 pub use anonymous::{
     Anonymity, Anonymized, DEFAULT_THRESHOLD, MASKED, OTHERS, anonymize, pseudonyms,
 };
-pub use entry::{StructureEvaluation, evaluate_folder, sort};
+pub use entry::{StructureEvaluation, evaluate_all, evaluate_folder, sort};
 pub use network::{Block, Counts, CriterionCounts, NO_REGION, Network, RegionSummary, network};
 pub use status::{Status, status};
 pub use structure::{CriterionResult, Evaluation, Reason, Summary, evaluate, readiness};
