@@ -79,7 +79,8 @@ pub fn evaluate(
     assessment: &SelfAssessment,
     plan: Option<&Plan>,
 ) -> Evaluation {
-    let mut criteria = Vec::new();
+    // Sized once: on a network, what the vectors over-reserve adds up.
+    let mut criteria = Vec::with_capacity(referential.criteria().count());
     let kind = assessment.structure.kind;
     for principle in &referential.principles {
         for criterion in principle.criteria.iter().filter(|c| c.applies_to(kind)) {

@@ -6,7 +6,8 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::evaluation::{
-    Block, CriterionCounts, Network, RegionSummary, Status, StructureEvaluation, Summary,
+    Block, CriterionCounts, CriterionResult, Network, RegionSummary, Status,
+    StructureEvaluation, Summary,
 };
 use crate::output::diagnostic_json;
 
@@ -15,7 +16,7 @@ use super::{EvaluationView, NOT_EVALUATED_KEYWORD, reason};
 #[derive(Serialize)]
 struct Root<'a> {
     format: u32,
-    structures: Vec<Structure<'a>>,
+    structures: Structures<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reseau: Option<NetworkJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -33,7 +34,7 @@ struct Structure<'a> {
     version: Option<&'a str>,
     /// `evaluee`, or `non_evaluee_erreurs` when its files have errors.
     statut: &'static str,
-    criteres: Vec<Criterion<'a>>,
+    criteres: Criteria<'a>,
     synthese: Option<Synthese<'a>>,
     motifs: Vec<String>,
     diagnostics: Vec<serde_json::Value>,
@@ -47,6 +48,32 @@ struct Criterion<'a> {
     attendu: i64,
     imperatif: bool,
     actions: &'a [String],
+}
+
+/// The structures, each serialized as it is written: the whole list is
+/// never a second copy in memory.
+struct Structures<'a>(&'a [StructureEvaluation]);
+
+impl Serialize for Structures<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(structure))
+    }
+}
+
+/// A structure's criteria, serialized as they are written.
+struct Criteria<'a>(&'a [CriterionResult]);
+
+impl Serialize for Criteria<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|c| Criterion {
+            id: &c.id,
+            statut: c.status.keyword(),
+            niveau: c.level,
+            attendu: c.expected,
+            imperatif: c.imperative,
+            actions: &c.actions,
+        }))
+    }
 }
 
 /// Counts under their status keywords, then the rate and readiness.
@@ -151,7 +178,7 @@ struct Anonymisation {
 pub fn write(view: &EvaluationView, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let root = Root {
         format: 1,
-        structures: view.structures.iter().map(structure).collect(),
+        structures: Structures(view.structures),
         reseau: view.network.as_ref().map(network),
         anonymisation: view.anonymous.map(|h| Anonymisation {
             seuil: h.threshold,
@@ -206,18 +233,7 @@ fn structure(s: &StructureEvaluation) -> Structure<'_> {
         } else {
             NOT_EVALUATED_KEYWORD
         },
-        criteres: evaluation
-            .iter()
-            .flat_map(|e| &e.criteria)
-            .map(|c| Criterion {
-                id: &c.id,
-                statut: c.status.keyword(),
-                niveau: c.level,
-                attendu: c.expected,
-                imperatif: c.imperative,
-                actions: &c.actions,
-            })
-            .collect(),
+        criteres: Criteria(evaluation.map_or(&[], |e| &e.criteria)),
         synthese: evaluation.map(|e| Synthese(&e.summary)),
         motifs: evaluation
             .iter()
