@@ -58,10 +58,10 @@ impl Table {
         self.rows.is_empty()
     }
 
-    /// The table in at most `width` columns (when each column can have one
-    /// character), every line ending with a newline, without trailing spaces.
-    /// Columns never shrink below their longest word while the width allows
-    /// it; only then are words cut.
+    /// The table in at most `width` columns, every line ending with a
+    /// newline, without trailing spaces. A word is never cut unless it is
+    /// longer than the whole width: when the longest words of the columns do
+    /// not fit side by side, the table is wider than `width` instead.
     pub fn render(&self, width: usize) -> String {
         let n = self.header.len();
         if n == 0 {
@@ -95,6 +95,12 @@ impl Table {
         let mut fits = vec![Fit::Free; n];
         let rows = self.cells(bound, &fits);
         let room = longest.iter().sum::<usize>() <= bound;
+        if !room {
+            // Too narrow for the longest words side by side: the table gets
+            // wider than asked rather than cut a word in the middle.
+            let held: Vec<Fit> = longest.iter().map(|l| Fit::AtLeast(*l)).collect();
+            return self.draw(&rows, &held, width);
+        }
         loop {
             let lines = self.draw(&rows, &fits, width);
             let widths = lines.iter().find_map(|line| rule_widths(line, n));
@@ -102,7 +108,7 @@ impl Table {
                 .filter(|&c| matches!(fits[c], Fit::Free))
                 .filter(|&c| widths.as_ref().is_some_and(|w| w[c] < longest[c]))
                 .collect();
-            if !room || short.is_empty() {
+            if short.is_empty() {
                 return lines;
             }
             for c in short {
@@ -374,5 +380,32 @@ mod tests {
             paragraph("un deux trois quatre", 12, "  - ", "    "),
             "  - un deux\n    trois\n    quatre\n"
         );
+    }
+
+    /// Issue 8 item 17: too narrow for the longest words side by side, the
+    /// table grows wider rather than cut « ml-haute-cornouaille ».
+    #[test]
+    fn item_17_too_narrow_widens_instead_of_cutting_words() {
+        let mut t = Table::new(&["Structure", "Région", "Taux"]).right(&[2]);
+        t.row(vec![
+            "ml-haute-cornouaille".into(),
+            "Nouvelle-Aquitaine".into(),
+            "51,4 %, incomplète (20/35)".into(),
+        ]);
+        t.row(vec![
+            "ml-pays-de-vitre".into(),
+            "Bretagne".into(),
+            "94,3 %".into(),
+        ]);
+        let text = t.render(40);
+        for word in [
+            "ml-haute-cornouaille",
+            "Nouvelle-Aquitaine",
+            "incomplète",
+            "(20/35)",
+            "Structure",
+        ] {
+            assert!(text.contains(word), "{word} cut:\n{text}");
+        }
     }
 }

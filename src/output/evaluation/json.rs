@@ -6,8 +6,8 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::evaluation::{
-    Block, CriterionCounts, CriterionResult, Network, RegionSummary, Status,
-    StructureEvaluation, Summary,
+    Block, CriterionCounts, CriterionResult, Network, RegionSummary, Status, StructureEvaluation,
+    Summary,
 };
 use crate::output::diagnostic_json;
 
