@@ -25,6 +25,7 @@ pub mod date;
 pub mod decode;
 pub mod diagnostics;
 mod document;
+mod escape;
 pub mod evaluation;
 mod evidence;
 mod fields;

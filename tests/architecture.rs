@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// Floors from the bottom up; a module may use only lower floors.
 const FLOORS: &[&[&str]] = &[
     &[
-        "yaml", "date", "ids", "suggest", "french", "keyword", "evidence", "write",
+        "yaml", "date", "ids", "suggest", "french", "keyword", "evidence", "write", "escape",
     ],
     &["diagnostics"],
     &["source", "check"],

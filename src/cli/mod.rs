@@ -141,7 +141,8 @@ fn terminal_width() -> u16 {
 
 /// A problem that stops a command before any work, told on stderr with its
 /// code and place: the command could not run (exit 2).
-fn fail(diagnostic: Diagnostic) -> u8 {
+fn fail(mut diagnostic: Diagnostic) -> u8 {
+    diagnostic.make_inert();
     let mut report = Report::default();
     report.push(diagnostic);
     let color = out::color(out::stderr_is_terminal());

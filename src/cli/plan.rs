@@ -8,7 +8,7 @@ use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Finding, Location, Report};
 use crate::improvement::{UpdateError, follow_up, update};
 use crate::output::plan as show;
-use crate::output::{DiagnosticFormat, render_diagnostics};
+use crate::output::{DiagnosticFormat, render_diagnostics, visible};
 use crate::plan::FILE_NAME;
 use crate::schema::{self, Kind};
 use crate::self_assessment;
@@ -124,7 +124,8 @@ fn write_plan(
         } else {
             String::new()
         };
-        return Ok(diff + &show::summary(&update, &path_shown, false));
+        let text = diff + &show::summary(&update, &path_shown, false);
+        return Ok(visible(&text).into_owned());
     }
     if update.changes() {
         let failed = |detail: String| {
@@ -137,7 +138,7 @@ fn write_plan(
             .map_err(|e| failed(e.to_string()))?;
         write_atomically(&path, &update.after).map_err(|e| failed(e.to_string()))?;
     }
-    Ok(show::summary(&update, &path_shown, true))
+    Ok(visible(&show::summary(&update, &path_shown, true)).into_owned())
 }
 
 /// Why `label plan` wrote nothing, as a diagnostic at the plan's place.
@@ -165,7 +166,8 @@ fn follow(args: &Args, folder: &StructureFolder, today: Date) -> (String, u8) {
     };
     let text = match args.format {
         FollowUpFormat::Text => {
-            show::follow_up_text(&follow, args.largeur.unwrap_or_else(super::terminal_width))
+            let width = args.largeur.unwrap_or_else(super::terminal_width);
+            visible(&show::follow_up_text(&follow, width)).into_owned()
         }
         FollowUpFormat::Json => show::follow_up_json(&follow),
     };

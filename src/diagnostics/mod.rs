@@ -77,6 +77,25 @@ impl Diagnostic {
         self
     }
 
+    /// Control characters in its texts and paths become visible escapes.
+    pub fn make_inert(&mut self) {
+        use crate::escape::terminal_safe;
+        let inert = |text: &mut String| {
+            if let std::borrow::Cow::Owned(safe) = terminal_safe(text) {
+                *text = safe;
+            }
+        };
+        inert(&mut self.message);
+        inert(&mut self.location.path);
+        if let Some(help) = &mut self.help {
+            inert(help);
+        }
+        for label in &mut self.labels {
+            inert(&mut label.message);
+            inert(&mut label.location.path);
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

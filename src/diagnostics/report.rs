@@ -24,15 +24,21 @@ impl Report {
 
     /// Keeps a file's text so that the human format can quote it.
     pub fn add_source(&mut self, path: impl Into<String>, text: impl Into<String>) {
-        self.sources.insert(path.into(), text.into());
+        let path = crate::escape::terminal_safe(&path.into()).into_owned();
+        self.sources.insert(path, text.into());
     }
 
     pub fn source(&self, path: &str) -> Option<&str> {
         self.sources.get(path).map(String::as_str)
     }
 
-    /// Sorts for deterministic output and applies `--deny-warnings`.
+    /// Sorts for deterministic output, applies `--deny-warnings`, and makes
+    /// inert any control character a file name or value brought into a
+    /// message (a CI log or a terminal must never receive it raw).
     pub fn finish(&mut self, deny_warnings: bool) {
+        for d in &mut self.diagnostics {
+            d.make_inert();
+        }
         if deny_warnings {
             for d in &mut self.diagnostics {
                 if d.severity == Severity::Warning {

@@ -13,13 +13,14 @@ pub fn render(report: &Report) -> String {
 /// `path:line:column: severity[CODE]: message`
 pub fn line(d: &Diagnostic) -> String {
     let span = d.location.span;
+    // One line, whatever a file name or a value holds.
     format!(
         "{}:{}:{}: {}[{}]: {}",
-        d.location.path,
+        super::terminal_safe(&d.location.path),
         span.line,
         span.column,
         d.severity.keyword(),
         d.code,
-        d.message
+        super::terminal_safe(&d.message)
     )
 }

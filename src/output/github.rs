@@ -28,9 +28,11 @@ pub fn render(report: &Report) -> String {
 
 /// Escaping rules of workflow commands for the message part.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let text = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    super::terminal_safe(&text).into_owned()
 }
 
 /// Properties also escape `:` and `,`.

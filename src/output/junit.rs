@@ -63,8 +63,11 @@ fn failures<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> usize {
     diagnostics.filter(|d| d.severity != Severity::Note).count()
 }
 
+/// XML 1.0 allows no control character but tab and line breaks: any
+/// other becomes a visible escape, so the report stays well-formed.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
+    super::visible(text)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

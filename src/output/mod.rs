@@ -2,7 +2,6 @@
 //! the library computed.
 
 mod concise;
-mod escape;
 pub mod evaluation;
 mod github;
 mod gitlab;
@@ -57,8 +56,8 @@ pub fn render_diagnostics(report: &Report, format: DiagnosticFormat, color: Colo
     }
 }
 
+pub use crate::escape::{terminal_safe, visible};
 pub use concise::line as concise_line;
-pub use escape::terminal_safe;
 pub use json::diagnostic as diagnostic_json;
 pub use text::diagnostics as render_diagnostics_only;
 pub use text::plural;

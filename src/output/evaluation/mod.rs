@@ -62,10 +62,14 @@ pub fn write(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     match format {
-        ResultFormat::Text => out.write_all(text::render(view, options.width).as_bytes()),
+        // Human formats: no control character from a file reaches the
+        // terminal (names, regions, titles are the files' text).
+        ResultFormat::Text => {
+            out.write_all(super::visible(&text::render(view, options.width)).as_bytes())
+        }
         ResultFormat::Json => json::write(view, out),
         ResultFormat::Csv => out.write_all(csv::render(view, options.excel).as_bytes()),
-        ResultFormat::Markdown => out.write_all(markdown::render(view).as_bytes()),
+        ResultFormat::Markdown => out.write_all(super::visible(&markdown::render(view)).as_bytes()),
     }
 }
 

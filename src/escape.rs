@@ -21,6 +21,24 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     Cow::Owned(safe)
 }
 
+/// A multi-line human output: like [`terminal_safe`], but its own line
+/// breaks and tabs stay.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let inert = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(inert) {
+        return Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if inert(c) {
+            safe.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            safe.push(c);
+        }
+    }
+    Cow::Owned(safe)
+}
+
 #[cfg(test)]
 mod tests {
     use super::terminal_safe;
@@ -33,5 +51,6 @@ mod tests {
             terminal_safe("Vitré"),
             std::borrow::Cow::Borrowed(_)
         ));
+        assert_eq!(super::visible("a\u{1b}b\nc\td\r"), "a\\u{1b}b\nc\td\\u{d}");
     }
 }
