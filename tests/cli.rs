@@ -67,11 +67,26 @@ fn item_13_full_disk_is_a_fatal_diagnostic() {
 #[test]
 fn item_15_options_that_would_be_ignored_are_refused() {
     let vitre = "examples/structures/ml-pays-de-vitre";
-    let cases: [&[&str]; 4] = [
+    let cases: [&[&str]; 11] = [
         &["evaluate", vitre, "--excel"],
         &["evaluate", vitre, "--excel", "--format", "json"],
+        &["evaluate", vitre, "--format", "json", "--largeur", "90"],
+        &["evaluate", vitre, "--format", "csv", "--par-region"],
+        &["evaluate", vitre, "--largeur", "0"],
+        &["evaluate", vitre, "--largeur", "abc"],
         &["plan", vitre, "--format", "json"],
         &["plan", vitre, "--fail-on", "retard"],
+        &["plan", vitre, "--suivi", "--dry-run"],
+        &["plan", vitre, "--dry-run", "--largeur", "90"],
+        &[
+            "plan",
+            vitre,
+            "--suivi",
+            "--format",
+            "json",
+            "--largeur",
+            "90",
+        ],
     ];
     for args in cases {
         let run = label(&root(), args);

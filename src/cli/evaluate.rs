@@ -64,14 +64,22 @@ pub struct Args {
     fail_on: Option<FailOnArg>,
     #[command(flatten)]
     today: super::options::Today,
-    /// Largeur des tableaux (par défaut : la variable COLUMNS, sinon 80)
-    #[arg(long, value_name = "COLONNES")]
+    /// Largeur des tableaux du format text (par défaut : celle du terminal, sinon la variable COLUMNS, sinon 80)
+    #[arg(long, value_name = "COLONNES", value_parser = super::options::parse_width)]
     largeur: Option<u16>,
 }
 
 pub fn run(args: &Args, out: &mut Out) -> u8 {
     if args.excel && args.format != ResultFormat::Csv {
         return super::usage_error::refuse("--excel ne s'emploie qu'avec --format csv");
+    }
+    if args.largeur.is_some() && args.format != ResultFormat::Text {
+        return super::usage_error::refuse("--largeur ne s'emploie qu'avec le format text");
+    }
+    if args.par_region && args.format == ResultFormat::Csv {
+        return super::usage_error::refuse(
+            "--par-region ne s'emploie pas avec --format csv : le CSV donne déjà la région de chaque structure",
+        );
     }
     let workspace = match super::workspace(None, out) {
         Ok(workspace) => workspace,

@@ -37,3 +37,11 @@ impl Today {
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| "attendu AAAA-MM-JJ, une date qui existe".to_string())
 }
+
+/// `--largeur`: a width a table can be drawn in.
+pub fn parse_width(text: &str) -> Result<u16, String> {
+    match text.parse::<u16>() {
+        Ok(width) if (20..=1000).contains(&width) => Ok(width),
+        _ => Err("attendu un nombre de colonnes de 20 à 1000".to_string()),
+    }
+}

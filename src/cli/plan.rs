@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(value_name = "DOSSIER")]
     dir: Option<PathBuf>,
     /// Montre les changements sous forme de diff, sans rien écrire
-    #[arg(long)]
+    #[arg(long, conflicts_with = "suivi")]
     dry_run: bool,
     /// Suivi du plan : statut des actions, retards, avancement par principe
     #[arg(long)]
@@ -48,8 +48,8 @@ pub struct Args {
     fail_on: Option<PlanFailOn>,
     #[command(flatten)]
     today: super::options::Today,
-    /// Largeur des tableaux (par défaut : COLUMNS, sinon 80)
-    #[arg(long, value_name = "COLONNES")]
+    /// Avec --suivi : largeur des tableaux (par défaut : celle du terminal, sinon COLUMNS, sinon 80)
+    #[arg(long, value_name = "COLONNES", requires = "suivi", value_parser = super::options::parse_width)]
     largeur: Option<u16>,
 }
 
@@ -70,6 +70,17 @@ pub enum PlanFailOn {
 }
 
 pub fn run(args: &Args, out: &mut Out) -> u8 {
+    // clap skips `requires` once a conflicting flag is given: checked here
+    // too, so that no option is ever silently ignored.
+    let follow_only = args.largeur.is_some() || args.fail_on.is_some();
+    if !args.suivi && (follow_only || args.format == FollowUpFormat::Json) {
+        return super::usage_error::refuse(
+            "--format, --fail-on et --largeur ne s'emploient qu'avec --suivi",
+        );
+    }
+    if args.largeur.is_some() && args.format == FollowUpFormat::Json {
+        return super::usage_error::refuse("--largeur ne s'emploie qu'avec le format text");
+    }
     let workspace = match super::workspace(None, out) {
         Ok(workspace) => workspace,
         Err(code) => return code,

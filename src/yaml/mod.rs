@@ -3,6 +3,7 @@
 //! [`edit::Editor`].
 
 pub mod edit;
+mod french;
 mod node;
 mod parse;
 mod scalar;

@@ -218,13 +218,16 @@ fn scan_error(error: &ScanError) -> ParseError {
         offset: marker.byte_offset().unwrap_or(0),
         len: 0,
     };
-    let detail = error.info();
-    let kind =
-        if detail.contains("limit") || detail.contains("recursion") || detail.contains("depth") {
-            ParseErrorKind::Limit
-        } else {
-            ParseErrorKind::Syntax
-        };
+    let info = error.info();
+    let kind = if info.contains("limit") || info.contains("recursion") || info.contains("depth") {
+        ParseErrorKind::Limit
+    } else {
+        ParseErrorKind::Syntax
+    };
+    let mut detail = super::french::french(&info);
+    if kind == ParseErrorKind::Limit && detail == super::french::GENERIC {
+        detail = "imbrication ou répétition au-delà des limites de sécurité".to_string();
+    }
     ParseError { kind, detail, span }
 }
 
