@@ -53,11 +53,9 @@ fn default_targets(workspace: &Workspace, targets: &mut Vec<PathBuf>, report: &m
     if dir.is_dir() {
         gather(workspace, dir, targets, report);
     } else if workspace.config.is_some() {
-        let shown = workspace.shown(dir);
-        report.push(Diagnostic::new(
-            Finding::NoReferential,
-            Location::file(shown),
-        ));
+        let folder = workspace.shown(dir);
+        let finding = Finding::NoWorkspaceReferentials { folder };
+        report.push(Diagnostic::new(finding, workspace.note_location()));
     }
 }
 
@@ -93,7 +91,16 @@ fn gather(workspace: &Workspace, path: &Path, targets: &mut Vec<PathBuf>, report
         return;
     }
     if !path.is_dir() {
-        targets.push(path.to_path_buf());
+        if is_structure_file(path) {
+            // pre-commit passes every changed file: a structure file is
+            // `label validate`'s, never read as a referential.
+            report.push(Diagnostic::new(
+                Finding::StructureFileSkipped,
+                Location::file(shown),
+            ));
+        } else {
+            targets.push(path.to_path_buf());
+        }
         return;
     }
     let found = walk(path, FOLDER_MARKER, &workspace.cwd);
@@ -160,6 +167,24 @@ fn is_referential_file(root: &Path, file: &Path) -> bool {
         && !keys
             .iter()
             .any(|k| ["structure", "reponses", "actions", "constats"].contains(k))
+}
+
+/// `autoevaluation.yaml`, `plan.yaml`, `audit.yaml` (or a past audit), or
+/// any file whose top-level keys are a structure file's.
+fn is_structure_file(file: &Path) -> bool {
+    let names = ["autoevaluation.yaml", "plan.yaml", "audit.yaml"];
+    if file
+        .file_name()
+        .is_some_and(|n| names.iter().any(|s| n == *s))
+    {
+        return true;
+    }
+    let Ok(source) = crate::source::SourceFile::read(file, "") else {
+        return false;
+    };
+    let keys = top_level_keys(&source.text);
+    keys.iter()
+        .any(|k| ["structure", "reponses", "actions", "constats"].contains(k))
 }
 
 /// Keys written at the start of a line: enough to tell kinds of files apart

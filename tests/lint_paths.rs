@@ -54,7 +54,7 @@ fn item_1_workspace_without_referentials_is_not_green() {
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert_eq!(
         run.stdout,
-        "referentiels:1:1: error[REF201]: aucun référentiel sous ce chemin\n"
+        "label.toml:1:1: error[REF201]: l'espace de travail n'a pas de dossier de référentiels « referentiels » : aucun référentiel à vérifier\n"
     );
 }
 

@@ -150,6 +150,16 @@ fn fail(mut diagnostic: Diagnostic) -> u8 {
     2
 }
 
+/// A remark that does not stop the command (for instance CFG005: the
+/// embedded referentials were used), told on stderr.
+fn remark(mut diagnostic: Diagnostic) {
+    diagnostic.make_inert();
+    let mut report = Report::default();
+    report.push(diagnostic);
+    let color = out::color(out::stderr_is_terminal());
+    out::eprint(&output::render_diagnostics_only(&report, color));
+}
+
 /// The workspace of the current folder; an invalid `label.toml` stops the
 /// command (exit 2), reported on stdout in `format` for the commands whose
 /// output is diagnostics, else on stderr.

@@ -98,6 +98,9 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     let today = args.today.get();
     let resolver = Resolver::new(workspace.catalog());
     let folder = structure::load(&dir, &shown, &resolver, today);
+    if let Some(note) = resolver.embedded_note(workspace.note_location()) {
+        super::remark(note);
+    }
     if folder.has_errors() {
         return report_errors(folder);
     }

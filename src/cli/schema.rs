@@ -31,7 +31,14 @@ pub fn run(args: &Args, out: &mut super::Out) -> u8 {
     };
     let here = Location::file(format!("{}@{}", wanted.0, wanted.1));
     match find_referential(&workspace, Some(wanted), &wanted.0, &here) {
-        Ok((referential, _)) => {
+        Ok((referential, embedded)) => {
+            if embedded {
+                let finding = crate::diagnostics::Finding::EmbeddedReferentials {
+                    list: format!("{} {}", referential.id, referential.version),
+                };
+                let note = crate::diagnostics::Diagnostic::new(finding, workspace.note_location());
+                super::remark(note);
+            }
             out.print(&schema::self_assessment_schema(&referential));
             0
         }

@@ -92,6 +92,7 @@ codes! {
     Ref105 = "REF105", Warning, "identifiant de critère hors de son principe";
     Ref106 = "REF106", Warning, "niveau de l'échelle sans description";
     Ref201 = "REF201", Error, "aucun référentiel sous ce chemin";
+    Ref202 = "REF202", Note, "fichier de structure ignoré par label lint";
     Str001 = "STR001", Error, "référentiel ou version introuvable";
     Str002 = "STR002", Error, "fichiers d'une structure sur des versions différentes";
     Str003 = "STR003", Error, "type de structure non couvert par le référentiel";

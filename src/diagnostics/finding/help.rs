@@ -72,6 +72,10 @@ impl Finding {
                 Some("ajoutez sous « indicateurs » les signes observables".into())
             }
             InvalidReferential { shown } => Some(format!("lancez « label lint {shown} »")),
+            NoWorkspaceReferentials { .. } => Some(
+                "indiquez le chemin d'un référentiel (label lint chemin/1.0.0.yaml) ; sans ce dossier, validate et evaluate utilisent les référentiels intégrés à l'outil".into(),
+            ),
+            StructureFileSkipped => Some("vérifiez-le avec « label validate »".into()),
             AlreadyExists => Some("supprimez-le ou choisissez un autre dossier si vous voulez repartir de zéro".into()),
             NoReferential => Some(
                 "un référentiel est un fichier <référentiel>/<version>.yaml, ou un dossier contenant referentiel.yaml".into(),

@@ -152,6 +152,12 @@ impl Finding {
                 format!("le dossier « {folder} » indiqué par « {key} » n'existe pas")
             }
             AlreadyExists => "le fichier existe déjà : rien n'a été modifié".into(),
+            NoWorkspaceReferentials { folder } => format!(
+                "l'espace de travail n'a pas de dossier de référentiels « {folder} » : aucun référentiel à vérifier"
+            ),
+            StructureFileSkipped => {
+                "fichier de structure, pas un référentiel : label lint ne le lit pas".into()
+            }
             PlanNotExtendable { detail } => detail.clone(),
             InvalidReferential { shown } => format!("le référentiel {shown} contient des erreurs"),
             EmbeddedReferentials { list } => format!(

@@ -228,6 +228,13 @@ pub enum Finding {
     },
     /// A file that a command creates is already there.
     AlreadyExists,
+    /// `label lint` without paths in a workspace with no referentials
+    /// folder: nothing to lint.
+    NoWorkspaceReferentials {
+        folder: String,
+    },
+    /// `label lint` was given a structure file: not a referential.
+    StructureFileSkipped,
     /// `plan.yaml` is written in a shape `label plan` cannot extend
     /// without rewriting what a person wrote.
     PlanNotExtendable {
@@ -309,6 +316,8 @@ impl Finding {
             ConfigFolderMissing { .. } => Code::Cfg004,
             EmbeddedReferentials { .. } => Code::Cfg005,
             AlreadyExists => Code::Fs007,
+            StructureFileSkipped => Code::Ref202,
+            NoWorkspaceReferentials { .. } => Code::Ref201,
             PlanNotExtendable { .. } => Code::Plan005,
             InvalidReferential { .. } => Code::Str007,
         }
