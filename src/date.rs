@@ -48,6 +48,34 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+impl Date {
+    /// The date as French readers write it (§4.6): « 8 octobre 2026 »,
+    /// « 1er mars 2027 ». Files and machine outputs keep ISO 8601.
+    pub fn french(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        let month = MONTHS[(self.month as usize).clamp(1, 12) - 1];
+        let day = if self.day == 1 {
+            "1er".to_string()
+        } else {
+            self.day.to_string()
+        };
+        format!("{day} {month} {}", self.year)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -57,6 +85,14 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_dates_for_people() {
+        let date = |t: &str| Date::parse(t).map(Date::french);
+        assert_eq!(date("2026-10-08").as_deref(), Some("8 octobre 2026"));
+        assert_eq!(date("2027-03-01").as_deref(), Some("1er mars 2027"));
+        assert_eq!(date("2026-08-31").as_deref(), Some("31 août 2026"));
+    }
 
     #[test]
     fn parses_only_real_days() {

@@ -373,7 +373,7 @@ fn item_12_quality_warnings_an_auditor_would_raise() {
     }
     assert!(
         run.stdout
-            .contains("l'autoévaluation date du 2026-03-12, plus de 12 mois avant le 2027-03-13")
+            .contains("l'autoévaluation date du 12 mars 2026, plus de 12 mois avant le 13 mars 2027")
     );
     let fresh = label(
         dir.path(),

@@ -36,7 +36,7 @@ pub fn summary(update: &Update, path: &str, written: bool) -> String {
         for a in &update.added {
             let due = a.due.map_or_else(
                 || "échéance à fixer (autoévaluation sans date)".to_string(),
-                |d| format!("échéance {d}"),
+                |d| format!("échéance le {}", d.french()),
             );
             let _ = writeln!(
                 out,
@@ -123,7 +123,7 @@ pub fn follow_up_text(follow: &FollowUp, width: u16) -> String {
     let mut t = Table::new(&["Action", "Critères", "Intitulé", "Échéance", "Statut"]);
     for line in &follow.actions {
         let a = &line.action;
-        let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+        let due = a.due.map(|d| d.french()).unwrap_or_default();
         let status = if line.overdue {
             format!("{} — EN RETARD", status_label(a.status))
         } else {

@@ -83,7 +83,7 @@ fn report_overdue(c: &mut Checker, path: &str, raw: &RawAction, action: &Action,
     if action.is_overdue(today) {
         let finding = Finding::Overdue {
             id: action.id.clone(),
-            due: due.to_string(),
+            due: due.french(),
         };
         c.report(finding, path, text.span);
     }

@@ -61,8 +61,8 @@ pub fn check(
         let date = checker.date(&raw.path, "date", d)?;
         if is_stale(date, today) {
             let finding = Finding::StaleSelfAssessment {
-                date: date.to_string(),
-                today: today.to_string(),
+                date: date.french(),
+                today: today.french(),
             };
             checker.report(finding, &raw.path, d.span);
         }

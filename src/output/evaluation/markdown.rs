@@ -127,7 +127,7 @@ fn structure(out: &mut String, s: &StructureEvaluation) {
     };
     let referential = match s.block() {
         (Some(r), Some(v)) => format!("Référentiel {} {}", cell(r), cell(v)),
-        _ => "Référentiel illisible".into(),
+        _ => "Référentiel inconnu (autoévaluation illisible)".into(),
     };
     let _ = write!(out, "\n## {title}\n\n{referential} · ");
     let Some(evaluation) = &s.evaluation else {

@@ -165,7 +165,7 @@ pub fn block_title(block: &Block) -> String {
     match (&block.referential, &block.version) {
         (Some(r), Some(v)) => format!("Référentiel {r} {v}"),
         (Some(r), None) => format!("Référentiel {r}"),
-        _ => "Référentiel illisible".to_string(),
+        _ => "Référentiel inconnu (autoévaluation illisible)".to_string(),
     }
 }
 
