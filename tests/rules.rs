@@ -372,8 +372,9 @@ fn item_12_quality_warnings_an_auditor_would_raise() {
         assert!(codes.contains(&code), "{code} missing:\n{}", run.stdout);
     }
     assert!(
-        run.stdout
-            .contains("l'autoévaluation date du 12 mars 2026, plus de 12 mois avant le 13 mars 2027")
+        run.stdout.contains(
+            "l'autoévaluation date du 12 mars 2026, plus de 12 mois avant le 13 mars 2027"
+        )
     );
     let fresh = label(
         dir.path(),
