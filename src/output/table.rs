@@ -74,7 +74,8 @@ impl Table {
         let longest: Vec<usize> = (0..n)
             .map(|c| words(c).map(|w| w.chars().count()).max().unwrap_or(0))
             .collect();
-        let lines = if longest.iter().any(|l| *l > bound) {
+        // Only a word longer than the whole width is ever cut.
+        let lines = if longest.iter().any(|l| *l > width.max(1)) {
             let fits = match self.probe(&longest, bound, width) {
                 Some(widths) => widths.into_iter().map(Fit::Exactly).collect(),
                 None => vec![Fit::Free; n],
@@ -93,7 +94,8 @@ impl Table {
     fn hold(&self, longest: &[usize], bound: usize, width: usize) -> Vec<String> {
         let n = longest.len();
         let mut fits = vec![Fit::Free; n];
-        let rows = self.cells(bound, &fits);
+        // Every word fits the width: none is cut before comfy-table.
+        let rows = self.cells(width.max(bound), &fits);
         let room = longest.iter().sum::<usize>() <= bound;
         if !room {
             // Too narrow for the longest words side by side: the table gets
@@ -397,6 +399,17 @@ mod tests {
             "Bretagne".into(),
             "94,3 %".into(),
         ]);
+        for width in [20, 25, 40] {
+            let text = t.render(width);
+            for word in [
+                "ml-haute-cornouaille",
+                "Nouvelle-Aquitaine",
+                "(20/35)",
+                "Structure",
+            ] {
+                assert!(text.contains(word), "{word} cut at {width}:\n{text}");
+            }
+        }
         let text = t.render(40);
         for word in [
             "ml-haute-cornouaille",
