@@ -46,14 +46,27 @@ pub fn render(view: &EvaluationView, excel: bool) -> String {
     }
 }
 
+/// A cell of text from a file, safe in a spreadsheet: control characters
+/// made visible, and a leading `= + - @`, tab or CR neutralised with `'`
+/// (formula injection, as OWASP recommends).
+fn text_cell(text: &str) -> String {
+    let text = crate::output::visible(text);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.into_owned()
+    }
+}
+
 fn write_structure(writer: &mut csv::Writer<Vec<u8>>, s: &StructureEvaluation) {
-    let identity = [
-        s.label(),
-        s.name.as_deref().unwrap_or(""),
-        s.region.as_deref().unwrap_or(""),
-        s.referential.as_deref().unwrap_or(""),
-        s.version.as_deref().unwrap_or(""),
+    let texts = [
+        text_cell(s.label()),
+        text_cell(s.name.as_deref().unwrap_or("")),
+        text_cell(s.region.as_deref().unwrap_or("")),
+        text_cell(s.referential.as_deref().unwrap_or("")),
+        text_cell(s.version.as_deref().unwrap_or("")),
     ];
+    let identity = texts.each_ref().map(String::as_str);
     let Some(evaluation) = &s.evaluation else {
         let mut record = identity.to_vec();
         record.extend(["", NOT_EVALUATED_KEYWORD, "", "", "", ""]);
@@ -74,5 +87,18 @@ fn write_structure(writer: &mut csv::Writer<Vec<u8>>, s: &StructureEvaluation) {
             actions.as_str(),
         ]);
         let _ = writer.write_record(record);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_cell;
+
+    #[test]
+    fn formulas_and_control_characters_are_neutralised() {
+        assert_eq!(text_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(text_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text_cell("Nouv\u{1b}[31melle"), "Nouv\\u{1b}[31melle");
+        assert_eq!(text_cell("Bretagne"), "Bretagne");
     }
 }
