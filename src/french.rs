@@ -9,6 +9,30 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// An I/O failure told in French, with the system's error number for
+/// whoever must dig further.
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let reason = match error.kind() {
+        NotFound => "fichier ou dossier introuvable",
+        PermissionDenied => "permission refusée",
+        AlreadyExists => "le fichier existe déjà",
+        StorageFull => "plus de place sur le disque",
+        ReadOnlyFilesystem => "système de fichiers en lecture seule",
+        BrokenPipe => "la sortie a été fermée",
+        IsADirectory => "c'est un dossier",
+        NotADirectory => "ce n'est pas un dossier",
+        InvalidData => "données invalides",
+        Interrupted => "opération interrompue",
+        OutOfMemory => "mémoire insuffisante",
+        _ => "erreur d'entrée-sortie",
+    };
+    match error.raw_os_error() {
+        Some(code) => format!("{reason} (erreur système {code})"),
+        None => reason.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::plural;

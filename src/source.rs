@@ -1,6 +1,7 @@
 //! Reading input files as text, refusing what must not be parsed.
 
 use std::fs;
+use std::io::Read;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Finding, Location};
@@ -25,20 +26,53 @@ impl SourceFile {
         }
     }
 
-    /// Reads a file, checking its size and encoding.
+    /// Reads a regular file, checking its size (while reading: a device
+    /// may claim any size) and encoding. A FIFO or a device, even behind a
+    /// link, is refused before it is opened: it could block forever or
+    /// never end.
     pub fn read(path: &Path, shown: &str) -> Result<SourceFile, Diagnostic> {
         let location = Location::file(shown);
         let meta = fs::metadata(path).map_err(|e| io_diagnostic(&e, location.clone()))?;
-        if meta.len() > MAX_FILE_BYTES {
-            let detail = format!(
-                "{} octets, plus que la limite de {} octets",
-                meta.len(),
-                MAX_FILE_BYTES
-            );
-            return Err(Diagnostic::new(Finding::Limit { detail }, location));
+        if !meta.is_file() && !meta.is_dir() {
+            return Err(Diagnostic::new(Finding::SpecialFile, location));
         }
-        let bytes = fs::read(path).map_err(|e| io_diagnostic(&e, location.clone()))?;
+        let too_big = |size: u64| {
+            let detail =
+                format!("{size} octets ou plus, plus que la limite de {MAX_FILE_BYTES} octets");
+            Diagnostic::new(Finding::Limit { detail }, location.clone())
+        };
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(too_big(meta.len()));
+        }
+        let file = fs::File::open(path).map_err(|e| io_diagnostic(&e, location.clone()))?;
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_diagnostic(&e, location.clone()))?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_big(bytes.len() as u64));
+        }
         Self::from_bytes(shown, bytes)
+    }
+
+    /// Reads a file that must stay inside `root` (a structure folder, a
+    /// referential): a link that leads out of it is not followed, so that no
+    /// file from elsewhere is read, let alone quoted in a CI log (§4.1).
+    pub fn read_within(path: &Path, shown: &str, root: &Path) -> Result<SourceFile, Diagnostic> {
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link {
+            let finding = match (fs::canonicalize(path), fs::canonicalize(root)) {
+                (Ok(target), Ok(root)) if target.starts_with(&root) => None,
+                // A loop or a dangling link: warnings, as for walked links.
+                (Err(e), _) if e.raw_os_error() == Some(40) => Some(Finding::LinkLoop),
+                (Err(_), _) => Some(Finding::BrokenLink),
+                _ => Some(Finding::LinkedFileOutside),
+            };
+            if let Some(finding) = finding {
+                return Err(Diagnostic::new(finding, Location::file(shown)));
+            }
+        }
+        Self::read(path, shown)
     }
 
     /// Decodes bytes as UTF-8, pointing at the first invalid byte.
@@ -83,29 +117,7 @@ pub fn io_diagnostic(error: &std::io::Error, location: Location) -> Diagnostic {
     }
 }
 
-/// An I/O failure told in French, with the system's error number for
-/// whoever must dig further.
-pub fn io_reason(error: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    let reason = match error.kind() {
-        NotFound => "fichier ou dossier introuvable",
-        PermissionDenied => "permission refusée",
-        AlreadyExists => "le fichier existe déjà",
-        StorageFull => "plus de place sur le disque",
-        ReadOnlyFilesystem => "système de fichiers en lecture seule",
-        BrokenPipe => "la sortie a été fermée",
-        IsADirectory => "c'est un dossier",
-        NotADirectory => "ce n'est pas un dossier",
-        InvalidData => "données invalides",
-        Interrupted => "opération interrompue",
-        OutOfMemory => "mémoire insuffisante",
-        _ => "erreur d'entrée-sortie",
-    };
-    match error.raw_os_error() {
-        Some(code) => format!("{reason} (erreur système {code})"),
-        None => reason.to_string(),
-    }
-}
+pub use crate::french::io_reason;
 
 #[cfg(test)]
 mod tests {

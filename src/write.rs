@@ -10,6 +10,9 @@ use std::path::Path;
 pub enum WriteError {
     ReadOnlyFile,
     ReadOnlyFolder,
+    /// The file, or a folder on its way, is a symbolic link: never written
+    /// through (its target may be anywhere).
+    Link,
     Io(std::io::Error),
 }
 
@@ -18,7 +21,8 @@ impl std::fmt::Display for WriteError {
         match self {
             WriteError::ReadOnlyFile => f.write_str("le fichier est en lecture seule"),
             WriteError::ReadOnlyFolder => f.write_str("le dossier est en lecture seule"),
-            WriteError::Io(e) => write!(f, "{e}"),
+            WriteError::Link => f.write_str("le chemin passe par un lien symbolique"),
+            WriteError::Io(e) => f.write_str(&crate::french::io_reason(e)),
         }
     }
 }
@@ -26,6 +30,9 @@ impl std::fmt::Display for WriteError {
 /// Replaces (or creates) `path` with `text`. Read-only marks are honoured
 /// even for an administrator, who could otherwise write through them.
 pub fn write_atomically(path: &Path, text: &str) -> Result<(), WriteError> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(WriteError::Link);
+    }
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -48,6 +55,23 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), WriteError> {
         fs::set_permissions(temp.path(), meta.permissions()).map_err(WriteError::Io)?;
     }
     temp.persist(path).map_err(|e| WriteError::Io(e.error))?;
+    Ok(())
+}
+
+/// Refuses a path below `root` that goes through a symbolic link (the file
+/// itself or a folder on its way): what the tool writes stays where it
+/// says.
+pub fn check_no_link(root: &Path, path: &Path) -> Result<(), WriteError> {
+    let mut current = path;
+    while current != root {
+        if fs::symlink_metadata(current).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(WriteError::Link);
+        }
+        match current.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => current = parent,
+            _ => break,
+        }
+    }
     Ok(())
 }
 

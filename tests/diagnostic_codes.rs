@@ -33,7 +33,7 @@ fn every_documented_code_has_a_fixture_that_triggers_it() {
         assert!(fixture.is_dir(), "no fixture folder for {code}");
         let temp = tempfile::tempdir().unwrap();
         let dir = materialize(&fixture, temp.path());
-        let args_file = dir.join("args");
+        let args_file = fixture.join("args");
         let args = fs::read_to_string(&args_file).unwrap_or_else(|_| "lint .".into());
         let mut args: Vec<&str> = args.split_whitespace().collect();
         let text = common::label(&dir, &args);

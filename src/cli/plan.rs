@@ -148,9 +148,14 @@ fn write_plan(
             };
             Diagnostic::new(finding, Location::file(&path_shown))
         };
-        schema::write_kind_schema(&workspace.root, Kind::Plan)
-            .map_err(|e| failed(e.to_string()))?;
-        write_atomically(&path, &update.after).map_err(|e| failed(e.to_string()))?;
+        let refuse = |e: crate::write::WriteError| match e {
+            crate::write::WriteError::Link => {
+                Diagnostic::new(Finding::WriteThroughLink, Location::file(&path_shown))
+            }
+            e => failed(e.to_string()),
+        };
+        schema::write_kind_schema(&workspace.root, Kind::Plan).map_err(refuse)?;
+        write_atomically(&path, &update.after).map_err(refuse)?;
     }
     Ok(visible(&show::summary(&update, &path_shown, true)).into_owned())
 }

@@ -125,6 +125,9 @@ codes! {
     Fs005 = "FS005", Warning, "lien symbolique cassé";
     Fs006 = "FS006", Error, "écriture impossible";
     Fs007 = "FS007", Error, "fichier déjà présent";
+    Fs008 = "FS008", Error, "fichier spécial refusé";
+    Fs009 = "FS009", Error, "fichier lié hors du dossier, non lu";
+    Fs010 = "FS010", Error, "écriture à travers un lien refusée";
     Cfg001 = "CFG001", Error, "label.toml : syntaxe TOML invalide";
     Cfg002 = "CFG002", Error, "label.toml : clé inconnue";
     Cfg003 = "CFG003", Error, "label.toml : type de valeur incorrect";
@@ -141,6 +144,8 @@ impl Code {
                 | Code::Fs003
                 | Code::Fs006
                 | Code::Fs007
+                | Code::Fs008
+                | Code::Fs010
                 | Code::Plan005
                 | Code::Str007
                 | Code::Ref201

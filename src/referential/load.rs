@@ -109,7 +109,7 @@ fn failed(shown: &str, diagnostic: Diagnostic) -> Parts {
 fn read_folder(path: &Path, shown: &str, dir_name: &str) -> Parts {
     let base = shown.trim_end_matches('/');
     let main_shown = format!("{base}/referentiel.yaml");
-    let main = match SourceFile::read(&path.join("referentiel.yaml"), &main_shown) {
+    let main = match SourceFile::read_within(&path.join("referentiel.yaml"), &main_shown, path) {
         Ok(source) => source,
         Err(d) => return failed(shown, d),
     };
@@ -167,7 +167,7 @@ fn list_principles(
             ));
             continue;
         }
-        match SourceFile::read(&path, &file_shown) {
+        match SourceFile::read_within(&path, &file_shown, dir) {
             Ok(source) => files.push(source),
             Err(d) => early.push(d),
         }

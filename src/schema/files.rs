@@ -30,6 +30,7 @@ pub fn self_assessment_path(root: &Path, referential: &Referential) -> PathBuf {
 /// returns its path. For `label plan` and any command writing a file.
 pub fn write_kind_schema(root: &Path, kind: Kind) -> Result<PathBuf, WriteError> {
     let path = kind_path(root, kind);
+    crate::write::check_no_link(root, &path)?;
     write_if_changed(&path, &super::json_schema(kind))?;
     Ok(path)
 }
@@ -41,6 +42,7 @@ pub fn write_self_assessment_schema(
     referential: &Referential,
 ) -> Result<PathBuf, WriteError> {
     let path = self_assessment_path(root, referential);
+    crate::write::check_no_link(root, &path)?;
     write_if_changed(&path, &super::self_assessment_schema(referential))?;
     Ok(path)
 }

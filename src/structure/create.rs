@@ -64,11 +64,15 @@ pub fn create(workspace: &Workspace, request: &Request) -> Result<Created, Diagn
         Diagnostic::new(Finding::WriteFailed { detail }, here())
     };
     fs::create_dir_all(&dir).map_err(fail)?;
-    let schema_path =
-        schema::write_self_assessment_schema(&workspace.root, &referential).map_err(|e| {
-            let detail = e.to_string();
-            Diagnostic::new(Finding::WriteFailed { detail }, here())
-        })?;
+    let schema_path = schema::write_self_assessment_schema(&workspace.root, &referential).map_err(
+        |e| match e {
+            crate::write::WriteError::Link => Diagnostic::new(Finding::WriteThroughLink, here()),
+            e => {
+                let detail = e.to_string();
+                Diagnostic::new(Finding::WriteFailed { detail }, here())
+            }
+        },
+    )?;
     let relative = schema::relative_path(&dir, &schema_path);
     let text = render(&referential, &request.structure, request.today, &relative);
     // create_new: a file that appeared meanwhile is never overwritten.

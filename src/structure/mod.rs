@@ -57,7 +57,7 @@ pub fn load(folder: &Path, shown: &str, resolver: &Resolver, today: Date) -> Str
     };
     let path = folder.join(SelfAssessment::FILE_NAME);
     let file_shown = join_shown(shown, SelfAssessment::FILE_NAME);
-    let source = match SourceFile::read(&path, &file_shown) {
+    let source = match SourceFile::read_within(&path, &file_shown, folder) {
         Ok(source) => source,
         Err(d) => {
             result.diagnostics.push(d);
@@ -131,7 +131,7 @@ fn load_companion<D: Document>(
 ) -> Option<D> {
     let path = result.path.join(D::FILE_NAME);
     let shown = join_shown(&result.shown, D::FILE_NAME);
-    let source = optional_source(&path, &shown, &mut result.diagnostics)?;
+    let source = optional_source(&path, &shown, &result.path, &mut result.diagnostics)?;
     let mut decoder = Decoder::new(&source);
     let model = D::read(&mut decoder).and_then(|raw| {
         let mut found = Vec::new();
@@ -206,11 +206,16 @@ fn check_evidence_on_disk(folder: &Path, raw: &RawSelfAssessment, out: &mut Vec<
     }
 }
 
-fn optional_source(path: &Path, shown: &str, out: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+fn optional_source(
+    path: &Path,
+    shown: &str,
+    folder: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> Option<SourceFile> {
     if !path.exists() && path.symlink_metadata().is_err() {
         return None;
     }
-    match SourceFile::read(path, shown) {
+    match SourceFile::read_within(path, shown, folder) {
         Ok(source) => Some(source),
         Err(d) => {
             out.push(d);

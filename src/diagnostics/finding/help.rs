@@ -75,6 +75,9 @@ impl Finding {
             NoWorkspaceReferentials { .. } => Some(
                 "indiquez le chemin d'un référentiel (label lint chemin/1.0.0.yaml) ; sans ce dossier, validate et evaluate utilisent les référentiels intégrés à l'outil".into(),
             ),
+            SpecialFile => Some("donnez le chemin d'un fichier YAML ordinaire".into()),
+            LinkedFileOutside => Some("copiez le fichier dans le dossier au lieu d'un lien".into()),
+            WriteThroughLink => Some("remplacez le lien par un fichier ou un dossier ordinaire".into()),
             StructureFileSkipped => Some("vérifiez-le avec « label validate »".into()),
             AlreadyExists => Some("supprimez-le ou choisissez un autre dossier si vous voulez repartir de zéro".into()),
             NoReferential => Some(

@@ -155,6 +155,15 @@ impl Finding {
             NoWorkspaceReferentials { folder } => format!(
                 "l'espace de travail n'a pas de dossier de référentiels « {folder} » : aucun référentiel à vérifier"
             ),
+            SpecialFile => {
+                "pas un fichier ordinaire (tube, périphérique…) : il n'est pas lu".into()
+            }
+            LinkedFileOutside => {
+                "lien symbolique vers l'extérieur du dossier : le fichier n'est pas lu".into()
+            }
+            WriteThroughLink => {
+                "écriture refusée : label n'écrit jamais à travers un lien symbolique".into()
+            }
             StructureFileSkipped => {
                 "fichier de structure, pas un référentiel : label lint ne le lit pas".into()
             }

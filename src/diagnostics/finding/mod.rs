@@ -233,6 +233,12 @@ pub enum Finding {
     NoWorkspaceReferentials {
         folder: String,
     },
+    /// A FIFO, a socket or a device where a file is expected.
+    SpecialFile,
+    /// A file that is a link leading out of its folder: not read.
+    LinkedFileOutside,
+    /// A file the tool writes is a link, or lies behind one: refused.
+    WriteThroughLink,
     /// `label lint` was given a structure file: not a referential.
     StructureFileSkipped,
     /// `plan.yaml` is written in a shape `label plan` cannot extend
@@ -317,6 +323,9 @@ impl Finding {
             EmbeddedReferentials { .. } => Code::Cfg005,
             AlreadyExists => Code::Fs007,
             StructureFileSkipped => Code::Ref202,
+            SpecialFile => Code::Fs008,
+            LinkedFileOutside => Code::Fs009,
+            WriteThroughLink => Code::Fs010,
             NoWorkspaceReferentials { .. } => Code::Ref201,
             PlanNotExtendable { .. } => Code::Plan005,
             InvalidReferential { .. } => Code::Str007,

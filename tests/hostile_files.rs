@@ -1,0 +1,139 @@
+//! Links and special files (issue 14, items 1–3): nothing is read from
+//! outside a folder, nothing written through a link, nothing hangs.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{label, root};
+
+const DATE: &str = "2026-11-27";
+
+fn structure(dir: &Path) -> std::path::PathBuf {
+    let ml = dir.join("ml");
+    common::copy_dir(&root().join("examples/structures/ml-val-de-garonne"), &ml);
+    ml
+}
+
+/// Runs `label ARGS` in `dir`, killed after 10 s: a hang is a failure.
+fn bounded(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_label"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            child.kill().unwrap();
+            panic!("label {args:?} hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+#[test]
+fn item_3_a_fifo_is_refused_not_waited_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let ml = structure(dir.path());
+    fs::remove_file(ml.join("plan.yaml")).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(ml.join("plan.yaml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (code, stdout, _) = bounded(
+        dir.path(),
+        &["validate", "ml", "--format", "concise", "--date", DATE],
+    );
+    assert_eq!(code, 2, "{stdout}");
+    assert!(
+        stdout.contains("ml/plan.yaml:1:1: error[FS008]"),
+        "{stdout}"
+    );
+    let fifo = dir.path().join("ref.yaml");
+    Command::new("mkfifo").arg(&fifo).status().unwrap();
+    let (code, stdout, _) = bounded(dir.path(), &["lint", "ref.yaml", "--format", "concise"]);
+    assert_eq!(code, 2, "{stdout}");
+    assert!(stdout.contains("error[FS008]"), "{stdout}");
+}
+
+#[test]
+fn item_3_a_device_behind_a_link_is_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    symlink("/dev/zero", dir.path().join("zero.yaml")).unwrap();
+    let (code, stdout, _) = bounded(dir.path(), &["lint", "zero.yaml", "--format", "concise"]);
+    assert_eq!(code, 2);
+    assert!(stdout.contains("error[FS008]"), "{stdout}");
+}
+
+#[test]
+fn item_2_a_linked_file_outside_the_structure_is_not_read_nor_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let ml = structure(dir.path());
+    let secret = tempfile::tempdir().unwrap();
+    let outside = secret.path().join("plan.yaml");
+    fs::write(
+        &outside,
+        "referentiel: missions-locales\nmot_de_passe: s3cr3t\n",
+    )
+    .unwrap();
+    fs::remove_file(ml.join("plan.yaml")).unwrap();
+    symlink(&outside, ml.join("plan.yaml")).unwrap();
+    let run = label(dir.path(), &["validate", "ml", "--date", DATE]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("erreur[FS009]"), "{}", run.stdout);
+    assert!(!run.stdout.contains("s3cr3t"), "{}", run.stdout);
+}
+
+#[test]
+fn item_1_nothing_is_written_through_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    symlink(elsewhere.path(), dir.path().join(".label")).unwrap();
+    let run = label(
+        dir.path(),
+        &["init", "ml-x", "--structure", "ml-x", "--nom", "X"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("erreur[FS010]"), "{}", run.stderr);
+    assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+
+    let dir = tempfile::tempdir().unwrap();
+    let ml = structure(dir.path());
+    let target = elsewhere.path().join("plan.yaml");
+    fs::rename(ml.join("plan.yaml"), &target).unwrap();
+    let before = fs::read_to_string(&target).unwrap();
+    // Inside the folder, so that it is read; but never written through.
+    fs::copy(&target, ml.join("vrai-plan.yaml")).unwrap();
+    symlink(ml.join("vrai-plan.yaml"), ml.join("plan.yaml")).unwrap();
+    let run = label(dir.path(), &["plan", "ml", "--date", DATE]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("erreur[FS010]"), "{}", run.stderr);
+    assert!(
+        fs::symlink_metadata(ml.join("plan.yaml"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(ml.join("vrai-plan.yaml")).unwrap(),
+        before
+    );
+}
