@@ -137,3 +137,36 @@ fn item_1_nothing_is_written_through_a_link() {
         before
     );
 }
+
+/// Issue 14 item 9: a principle title on several lines still gives a
+/// template that re-reads (checked before anything is written).
+#[test]
+fn item_9_init_writes_valid_yaml_from_multi_line_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let refs = dir.path().join("referentiels/missions-locales");
+    fs::create_dir_all(&refs).unwrap();
+    let text = fs::read_to_string(root().join("referentiels/missions-locales/1.0.0.yaml")).unwrap();
+    let first = text.find("    titre: ").unwrap();
+    let end = first + text[first..].find('\n').unwrap();
+    let multi = format!(
+        "{}    titre: |\n      Gouvernance\n      et projet associatif{}",
+        &text[..first],
+        &text[end..]
+    );
+    fs::write(refs.join("1.0.0.yaml"), multi).unwrap();
+    let run = label(
+        dir.path(),
+        &["init", "ml-x", "--structure", "ml-x", "--nom", "X"],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let check = label(
+        dir.path(),
+        &["validate", "ml-x", "--format", "concise", "--date", DATE],
+    );
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    let written = fs::read_to_string(dir.path().join("ml-x/autoevaluation.yaml")).unwrap();
+    assert!(
+        written.contains("Gouvernance et projet associatif"),
+        "{written}"
+    );
+}

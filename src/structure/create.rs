@@ -75,6 +75,7 @@ pub fn create(workspace: &Workspace, request: &Request) -> Result<Created, Diagn
     )?;
     let relative = schema::relative_path(&dir, &schema_path);
     let text = render(&referential, &request.structure, request.today, &relative);
+    verify(&text, &shown, &referential, request.today)?;
     // create_new: a file that appeared meanwhile is never overwritten.
     let mut file = fs::OpenOptions::new()
         .write(true)
@@ -127,5 +128,41 @@ pub fn find_referential(
             Finding::InvalidReferential { shown },
             here.clone(),
         )),
+    }
+}
+
+/// The post-condition of `label init`: the template re-reads as a valid
+/// self-assessment of its referential, or nothing is written.
+fn verify(
+    text: &str,
+    shown: &str,
+    referential: &Referential,
+    today: Date,
+) -> Result<(), Diagnostic> {
+    use crate::document::{CheckContext, Document};
+    let source = crate::source::SourceFile::new(shown, text);
+    let mut decoder = crate::decode::Decoder::new(&source);
+    let raw = self_assessment::SelfAssessment::read(&mut decoder);
+    let mut found = std::mem::take(&mut decoder.diagnostics);
+    if let Some(raw) = raw {
+        let context = CheckContext {
+            referential,
+            today,
+            not_applicable: &[],
+        };
+        self_assessment::SelfAssessment::check(&raw, &context, &mut found);
+    }
+    match found.into_iter().find(Diagnostic::is_error) {
+        None => Ok(()),
+        Some(first) => {
+            let detail = format!(
+                "erreur interne, rien n'a été écrit : le modèle produit ne se relit pas ({})",
+                first.message
+            );
+            Err(Diagnostic::new(
+                Finding::WriteFailed { detail },
+                Location::file(shown),
+            ))
+        }
     }
 }
