@@ -47,7 +47,12 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), WriteError> {
     {
         return Err(WriteError::ReadOnlyFile);
     }
-    let mut temp = tempfile::NamedTempFile::new_in(folder).map_err(WriteError::Io)?;
+    remove_stale_temporaries(folder);
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(folder)
+        .map_err(WriteError::Io)?;
     temp.write_all(text.as_bytes())
         .and_then(|_| temp.as_file().sync_all())
         .map_err(WriteError::Io)?;
@@ -55,8 +60,49 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), WriteError> {
         fs::set_permissions(temp.path(), meta.permissions()).map_err(WriteError::Io)?;
     }
     temp.persist(path).map_err(|e| WriteError::Io(e.error))?;
+    sync_folder(folder);
     Ok(())
 }
+
+/// Temporary copies are named `.label-XXXXXX.tmp`: recognisable, so that
+/// those a `kill -9` left behind are removed by the next write.
+const TEMP_PREFIX: &str = ".label-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Older than this, a temporary copy belongs to no running write.
+const STALE: std::time::Duration = std::time::Duration::from_secs(600);
+
+fn remove_stale_temporaries(folder: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX);
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if ours && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The rename itself is made durable: the folder's entry is synced too.
+#[cfg(unix)]
+fn sync_folder(folder: &Path) {
+    if let Ok(dir) = fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) {}
 
 /// Refuses a path below `root` that goes through a symbolic link (the file
 /// itself or a folder on its way): what the tool writes stays where it

@@ -170,3 +170,25 @@ fn item_9_init_writes_valid_yaml_from_multi_line_titles() {
         "{written}"
     );
 }
+
+/// Issue 14 item 8: copies a killed write left behind are recognised by
+/// their name and removed by the next write; a recent one is left alone.
+#[test]
+fn item_8_stale_temporary_copies_are_cleaned_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let ml = structure(dir.path());
+    let stale = ml.join(".label-abc123.tmp");
+    let fresh = ml.join(".label-def456.tmp");
+    fs::write(&stale, "half a plan").unwrap();
+    fs::write(&fresh, "a write in progress").unwrap();
+    let aged = Command::new("touch")
+        .args(["-d", "2 hours ago"])
+        .arg(&stale)
+        .status()
+        .unwrap();
+    assert!(aged.success());
+    let run = label(dir.path(), &["plan", "ml", "--date", DATE]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!stale.exists());
+    assert!(fresh.exists());
+}
