@@ -27,10 +27,19 @@ impl Date {
 
     /// The same day `months` later, clamped to the month's last day
     /// (31 January + 1 month = 28 or 29 February).
+    /// Stops at 9999-12-31, the last day a file can hold (`AAAA-MM-JJ`):
+    /// a deadline is never written as a date that does not read back.
     pub fn add_months(self, months: u32) -> Date {
         let total = self.month - 1 + months;
         let year = self.year + i32::try_from(total / 12).unwrap_or(0);
         let month = total % 12 + 1;
+        if year > 9999 {
+            return Date {
+                year: 9999,
+                month: 12,
+                day: 31,
+            };
+        }
         Date {
             year,
             month,
@@ -85,6 +94,14 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_end_and_the_last_day_a_file_can_hold() {
+        let add = |t: &str, m: u32| Date::parse(t).map(|d| d.add_months(m).to_string());
+        assert_eq!(add("2026-08-31", 6).as_deref(), Some("2027-02-28"));
+        assert_eq!(add("2027-08-31", 6).as_deref(), Some("2028-02-29"));
+        assert_eq!(add("9999-12-31", 3).as_deref(), Some("9999-12-31"));
+    }
 
     #[test]
     fn french_dates_for_people() {

@@ -212,5 +212,6 @@ fn report_errors(folder: StructureFolder) -> u8 {
     eprint(&format!(
         "{FILE_NAME} n'a pas été modifié : corrigez d'abord ces erreurs.\n"
     ));
-    1
+    // An unreadable file means the command could not run (2).
+    u8::try_from(report.exit_code()).unwrap_or(2).max(1)
 }

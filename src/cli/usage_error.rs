@@ -70,6 +70,14 @@ pub fn french(error: &clap::Error) -> String {
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "indiquez une commande : lint, init, validate, evaluate, plan ou schema".to_string()
         }
+        ErrorKind::ArgumentConflict
+            if get(ContextKind::InvalidArg) == get(ContextKind::PriorArg) =>
+        {
+            format!(
+                "{} ne peut être donné qu'une fois",
+                get(ContextKind::InvalidArg)
+            )
+        }
         ErrorKind::ArgumentConflict => format!(
             "{} ne peut pas être utilisé avec {}",
             get(ContextKind::InvalidArg),
@@ -78,7 +86,20 @@ pub fn french(error: &clap::Error) -> String {
         ErrorKind::TooManyValues => {
             format!("trop de valeurs pour {}", get(ContextKind::InvalidArg))
         }
-        _ => return error.to_string(),
+        ErrorKind::InvalidUtf8 => "un argument n'est pas du texte UTF-8 valide".to_string(),
+        ErrorKind::NoEquals => format!(
+            "valeur attendue après « = » pour {}",
+            get(ContextKind::InvalidArg)
+        ),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!(
+                "nombre de valeurs incorrect pour {}",
+                get(ContextKind::InvalidArg)
+            )
+        }
+        // Every kind a user can meet has its French wording above; any
+        // other is reported without clap's English text.
+        _ => "ligne de commande invalide".to_string(),
     };
     format!("erreur : {message}\n\nPour l'aide : label --help\n")
 }
