@@ -249,3 +249,26 @@ fn item_1_audit_scaffold_never_overwrites() {
     assert!(run.stdout.is_empty());
     assert_eq!(fs::read(ml.join("audit.yaml")).unwrap(), before);
 }
+
+#[test]
+fn item_1_declarations_as_written_not_applicable_and_type() {
+    let run = |name: &str| {
+        let path = format!("structures/{name}");
+        let run = label(&examples(), &["checklist", &path]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    let garonne = run("ml-val-de-garonne");
+    assert!(garonne.contains(
+        "- Niveau : non concerné, justification à vérifier : « Territoire desservi par le siège"
+    ));
+    let cornouaille = run("ml-haute-cornouaille");
+    assert!(
+        cornouaille
+            .contains("- Niveau : non renseigné\n- Statut de l'autoévaluation : non évalué\n")
+    );
+    // Criteria for the UNML only are left out of an ARML's checklist.
+    let arml = run("arml-bretagne");
+    assert!(arml.contains("- 15 critères applicables ;"), "{arml}");
+    assert_eq!(arml.matches("\n### ").count(), 15);
+}
