@@ -141,11 +141,10 @@ pub fn build(folder: &StructureFolder, present: &dyn Fn(&str) -> bool) -> Option
                 .filter(|c| c.applies_to(structure.kind));
             let items = applicable
                 .zip(results.by_ref())
-                .map(|(criterion, result)| {
-                    let mut item = item(referential, assessment, criterion, present);
-                    item.status = result.status;
-                    item.actions = actions(folder.plan.as_ref(), &result.actions);
-                    item
+                .map(|(criterion, result)| Item {
+                    status: result.status,
+                    actions: actions(folder.plan.as_ref(), &result.actions),
+                    ..item(referential, assessment, criterion, present)
                 })
                 .collect();
             Section {
@@ -169,6 +168,8 @@ pub fn build(folder: &StructureFolder, present: &dyn Fn(&str) -> bool) -> Option
     })
 }
 
+/// What the referential expects and the structure declared; the status and
+/// the actions come from the evaluation.
 fn item(
     referential: &Referential,
     assessment: &SelfAssessment,
