@@ -139,7 +139,7 @@ fn item_1_markdown_and_csv_keep_file_text_inert() {
     let mut reader = csv_rows(&run.stdout);
     assert_eq!(reader.len(), 36, "a header and one row per criterion");
     reader.retain(|r| r[1] == "GOUV-01");
-    assert_eq!(reader[0][11], "</style><b>gras</b> | tuyau\nligne");
+    assert_eq!(reader[0][13], "</style><b>gras</b> | tuyau\nligne");
 }
 
 /// The records of a CSV text, parsed as a spreadsheet would.

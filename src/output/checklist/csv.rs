@@ -2,20 +2,22 @@
 //! spreadsheet (the last three columns). Lists are one item per line of the
 //! cell. A cell a spreadsheet would read as a formula is neutralised.
 
-use super::{action_line, declared, evidence_line, expected, rung_line};
+use super::{action_line, evidence_line, rung_line};
 use crate::checklist::{Checklist, Item};
 
-const HEADER: [&str; 18] = [
+const HEADER: [&str; 20] = [
     "principe",
     "critere",
     "titre",
     "attendu",
+    "imperatif",
     "grille",
     "preuves_attendues",
     "indicateurs",
     "questions_audit",
     "a_echantillonner",
-    "declare",
+    "niveau_declare",
+    "non_concerne",
     "statut",
     "commentaire",
     "preuves_declarees",
@@ -46,22 +48,29 @@ pub fn render(checklist: &Checklist, excel: bool) -> String {
     }
 }
 
-fn row(principle: &str, item: &Item) -> [String; 18] {
+fn row(principle: &str, item: &Item) -> [String; 20] {
     let lines = |items: Vec<String>| items.join("\n");
+    let declared = &item.declared;
     [
         principle.to_string(),
         item.id.clone(),
         item.title.clone(),
-        expected(item),
+        item.expected.value.to_string(),
+        if item.imperative { "oui" } else { "non" }.to_string(),
         lines(item.rubric.iter().map(rung_line).collect()),
         lines(item.evidence_expected.clone()),
         lines(item.indicators.clone()),
         lines(item.questions.clone()),
         item.sample.join(", "),
-        declared(item),
+        declared
+            .level
+            .as_ref()
+            .map(|l| l.value.to_string())
+            .unwrap_or_default(),
+        declared.not_applicable.clone().unwrap_or_default(),
         item.status.keyword().to_string(),
-        item.declared.comment.clone().unwrap_or_default(),
-        lines(item.declared.evidence.iter().map(evidence_line).collect()),
+        declared.comment.clone().unwrap_or_default(),
+        lines(declared.evidence.iter().map(evidence_line).collect()),
         lines(item.actions.iter().map(action_line).collect()),
         String::new(),
         String::new(),

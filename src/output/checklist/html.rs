@@ -7,8 +7,8 @@ use minijinja::Environment;
 use serde::Serialize;
 
 use super::{
-    FINDING_CHOICES, TITLE, action_line, declared, evidence_line, expected, referential_line,
-    rung_line, structure_line,
+    FINDING_CHOICES, NO_DESCRIPTION, TITLE, action_line, declared, evidence_line, expected,
+    referential_line, structure_line,
 };
 use crate::checklist::{Checklist, Item};
 
@@ -38,7 +38,8 @@ struct Criterion {
     id: String,
     title: String,
     description: Option<String>,
-    rubric: Vec<(bool, String)>,
+    /// (expected, level, descriptor)
+    rubric: Vec<(bool, String, String)>,
     expected: String,
     not_applicable_allowed: bool,
     evidence_expected: Vec<String>,
@@ -93,7 +94,11 @@ fn criterion(item: &Item) -> Criterion {
         rubric: item
             .rubric
             .iter()
-            .map(|r| (r.value == item.expected.value, rung_line(r)))
+            .map(|r| {
+                let level = format!("{} {}", r.value, r.label);
+                let text = r.text.clone().unwrap_or_else(|| NO_DESCRIPTION.to_string());
+                (r.value == item.expected.value, level, text)
+            })
             .collect(),
         expected: expected(item),
         not_applicable_allowed: item.not_applicable_allowed,
