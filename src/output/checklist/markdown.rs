@@ -98,10 +98,17 @@ fn list(out: &mut String, title: &str, items: &[String]) {
 /// included so that no HTML passes.
 pub(super) fn text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    if raw.trim_start().starts_with(['-', '+']) {
+    let raw = raw.trim();
+    if raw.starts_with(['-', '+']) {
         out.push('\\'); // not a nested list
     }
-    for c in raw.trim().chars() {
+    // Nor an ordered one: « 1. » or « 1) » at the start.
+    let digits = raw.chars().take_while(char::is_ascii_digit).count();
+    let ordered = digits > 0 && raw[digits..].starts_with(['.', ')']);
+    for (i, c) in raw.chars().enumerate() {
+        if ordered && i == digits {
+            out.push('\\');
+        }
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
             '\\' | '|' | '<' | '>' | '*' | '_' | '`' | '[' | ']' | '#' => {
@@ -122,6 +129,8 @@ mod tests {
     fn item_1_markdown_text_stays_text() {
         assert_eq!(text("a | b\nc"), "a \\| b c");
         assert_eq!(text("- rien"), "\\- rien");
+        assert_eq!(text("12. douze"), "12\\. douze");
+        assert_eq!(text("2026 : an"), "2026 : an");
         assert_eq!(
             text("<script>alert(1)</script>"),
             "\\<script\\>alert(1)\\</script\\>"
