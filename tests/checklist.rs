@@ -272,3 +272,27 @@ fn item_1_declarations_as_written_not_applicable_and_type() {
     assert!(arml.contains("- 15 critères applicables ;"), "{arml}");
     assert_eq!(arml.matches("\n### ").count(), 15);
 }
+
+#[test]
+fn item_1_audit_scaffold_matches_its_modeline_schema() {
+    let (dir, ml) = vitre();
+    fs::remove_file(ml.join("audit.yaml")).unwrap();
+    assert_eq!(scaffold(dir.path()).code, 0);
+    let path = ml.join("audit.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    let schema = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# yaml-language-server: $schema="))
+        .unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(ml.join(schema)).unwrap()).unwrap();
+    // Read by serde-saphyr's serde path, as an editor would, not our parser.
+    let instance: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    let problems: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(problems.is_empty(), "{problems:?}");
+}
