@@ -169,7 +169,7 @@ fn render_rubric(out: &mut String, referential: &Referential, criterion: &Criter
 /// then `marker` on the first line, `hang` blanks on the next ones. Words
 /// are never split, nor parted from their French punctuation (« », :, ;) or
 /// across a no-break space; a word longer than a line stands alone.
-fn comment(out: &mut String, indent: &str, marker: &str, hang: usize, text: &str) {
+pub(crate) fn comment(out: &mut String, indent: &str, marker: &str, hang: usize, text: &str) {
     let rest = format!("{indent}# {}", " ".repeat(hang));
     let mut line = format!("{indent}# {marker}");
     let mut empty = true;

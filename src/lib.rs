@@ -20,6 +20,7 @@
 
 mod audit;
 mod check;
+pub mod checklist;
 pub mod cli;
 pub mod date;
 pub mod decode;

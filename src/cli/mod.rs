@@ -1,6 +1,7 @@
 //! The command line: one small module per subcommand, each wiring arguments
 //! to the library.
 
+mod checklist;
 mod evaluate;
 mod init;
 mod lint;
@@ -71,6 +72,9 @@ enum Command {
     /// Crée ou complète le plan d'amélioration à partir des écarts, sans rien perdre ; --suivi pour son avancement
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Plan(plan::Args),
+    /// La liste de contrôle des auditeurs pour une structure (markdown, csv, html) ; --audit crée audit.yaml
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Checklist(checklist::Args),
     /// Affiche le schéma JSON (draft-07) d'un type de fichier, pour les éditeurs
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Schema(schema::Args),
@@ -114,6 +118,7 @@ fn dispatch(command: Command, out: &mut Out) -> u8 {
         Command::Schema(args) => schema::run(&args, out),
         Command::Evaluate(args) => evaluate::run(&args, out),
         Command::Plan(args) => plan::run(&args, out),
+        Command::Checklist(args) => checklist::run(&args, out),
     }
 }
 
