@@ -28,9 +28,11 @@ impl Date {
     /// The same day `months` later, clamped to the month's last day
     /// (31 January + 1 month = 28 or 29 February).
     pub fn add_months(self, months: u32) -> Date {
-        let total = self.month - 1 + months;
-        let year = self.year + i32::try_from(total / 12).unwrap_or(0);
-        let month = total % 12 + 1;
+        let total = u64::from(self.month.saturating_sub(1)) + u64::from(months);
+        let year = self
+            .year
+            .saturating_add(i32::try_from(total / 12).unwrap_or(i32::MAX));
+        let month = u32::try_from(total % 12).unwrap_or(0) + 1;
         Date {
             year,
             month,
@@ -110,6 +112,11 @@ mod tests {
         let d = Date::parse("2026-10-31").ok_or("valid date")?;
         assert_eq!(d.add_months(4).to_string(), "2027-02-28");
         assert_eq!(d.add_months(3).to_string(), "2027-01-31");
+        let end_of_august = Date::parse("2026-08-31").ok_or("valid date")?;
+        assert_eq!(end_of_august.add_months(6).to_string(), "2027-02-28");
+        let leap = Date::parse("2027-08-31").ok_or("valid date")?;
+        assert_eq!(leap.add_months(6).to_string(), "2028-02-29");
+        let _ = d.add_months(u32::MAX); // no overflow
         Ok(())
     }
 }

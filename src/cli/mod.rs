@@ -1,6 +1,7 @@
 //! The command line: one small module per subcommand, each wiring arguments
 //! to the library.
 
+mod audit;
 mod evaluate;
 mod init;
 mod lint;
@@ -71,6 +72,9 @@ enum Command {
     /// Crée ou complète le plan d'amélioration à partir des écarts, sans rien perdre ; --suivi pour son avancement
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Plan(plan::Args),
+    /// Vérifie audit.yaml et calcule la proposition de décision, ses échéances et le cycle du label
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Audit(audit::Args),
     /// Affiche le schéma JSON (draft-07) d'un type de fichier, pour les éditeurs
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Schema(schema::Args),
@@ -114,6 +118,7 @@ fn dispatch(command: Command, out: &mut Out) -> u8 {
         Command::Schema(args) => schema::run(&args, out),
         Command::Evaluate(args) => evaluate::run(&args, out),
         Command::Plan(args) => plan::run(&args, out),
+        Command::Audit(args) => audit::run(&args, out),
     }
 }
 

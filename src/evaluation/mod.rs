@@ -2,6 +2,7 @@
 //! functions over validated models; no I/O.
 
 mod anonymous;
+mod audit;
 mod entry;
 mod network;
 mod status;
@@ -9,6 +10,9 @@ mod structure;
 
 pub use anonymous::{
     Anonymity, Anonymized, DEFAULT_THRESHOLD, MASKED, OTHERS, anonymize, pseudonyms,
+};
+pub use audit::{
+    AuditReview, DeclarationGap, LabelCycle, Motive, Proposal, Verdict, propose, review,
 };
 pub use entry::{StructureEvaluation, evaluate_all, evaluate_folder, sort};
 pub use network::{Block, Counts, CriterionCounts, NO_REGION, Network, RegionSummary, network};

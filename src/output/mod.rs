@@ -1,6 +1,7 @@
 //! Output formats. Each format has one renderer; renderers only present what
 //! the library computed.
 
+pub mod audit;
 mod concise;
 pub mod evaluation;
 mod github;
