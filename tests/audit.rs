@@ -1,0 +1,137 @@
+//! `label audit`: the decision proposal of §6.3 on the shipped example and
+//! on one variant per row of the rule (issue 10, item 3).
+
+mod common;
+
+use std::fs;
+use std::path::PathBuf;
+
+use common::{label, root};
+
+const VITRE: &str = "ml-pays-de-vitre";
+
+/// A temporary copy of the Vitré example, its audit edited by `edit`.
+fn vitre(edit: impl Fn(String) -> String) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join(VITRE);
+    common::copy_dir(&root().join("examples/structures").join(VITRE), &target);
+    let audit = fs::read_to_string(target.join("audit.yaml")).unwrap();
+    fs::write(target.join("audit.yaml"), edit(audit)).unwrap();
+    (dir, target)
+}
+
+fn replace(text: String, old: &str, new: &str) -> String {
+    assert!(text.contains(old), "{old}");
+    text.replacen(old, new, 1)
+}
+
+fn json(edit: impl Fn(String) -> String) -> (serde_json::Value, common::Run) {
+    let (dir, _) = vitre(edit);
+    let run = label(dir.path(), &["audit", VITRE, "--format", "json"]);
+    let value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    (value, run)
+}
+
+const ACC_02_MINOR: &str = "  ACC-02:\n    resultat: nc_mineure\n";
+
+#[test]
+fn item_3_the_example_in_every_format() {
+    let examples = root().join("examples");
+    for format in ["text", "json", "markdown"] {
+        let run = label(
+            &examples,
+            &["audit", "structures/ml-pays-de-vitre", "--format", format],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        insta::assert_snapshot!(format!("audit_vitre_{format}"), run.snapshot());
+    }
+}
+
+#[test]
+fn item_3_favourable_with_reservations_below_k_minors() {
+    let (value, run) = json(|a| a);
+    assert_eq!(run.code, 0);
+    assert_eq!(value["proposition"], "favorable_avec_reserves");
+    assert_eq!(value["nc_mineures"], serde_json::json!(["ACC-02"]));
+    assert_eq!(value["echeance_nc_mineures"], "2027-04-08");
+    assert_eq!(value["cycle"]["provisoire"], true);
+    assert_eq!(value["cycle"]["surveillance"], "2028-04-08");
+    assert_eq!(value["cycle"]["fin_validite"], "2029-10-08");
+}
+
+#[test]
+fn item_3_a_major_makes_it_unfavourable() {
+    let (value, run) = json(|a| {
+        replace(
+            a,
+            "  GOUV-02:\n    resultat: conforme\n",
+            "  GOUV-02:\n    resultat: nc_majeure\n    observations: Aucun compte rendu de bureau.\n",
+        )
+    });
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!("audit_major_json", run.stdout);
+    assert_eq!(value["proposition"], "defavorable");
+    assert_eq!(value["cycle"], serde_json::Value::Null);
+}
+
+#[test]
+fn item_3_k_minors_make_it_unfavourable_in_referential_order() {
+    let (value, _) = json(|a| {
+        let mut a = a;
+        for id in ["PIL-01", "GOUV-03", "VAL-02", "EMP-01"] {
+            a = replace(
+                a,
+                &format!("  {id}:\n    resultat: conforme\n"),
+                &format!("  {id}:\n    resultat: nc_mineure\n    observations: Faits.\n"),
+            );
+        }
+        a
+    });
+    assert_eq!(value["proposition"], "defavorable");
+    let ids = serde_json::json!(["GOUV-03", "VAL-02", "ACC-02", "EMP-01", "PIL-01"]);
+    assert_eq!(value["nc_mineures"], ids);
+}
+
+#[test]
+fn item_3_no_nonconformity_is_favourable_and_a_decision_fixes_the_cycle() {
+    let (value, run) = json(|a| {
+        let a = replace(
+            a,
+            ACC_02_MINOR,
+            "  ACC-02:\n    resultat: nc_mineure\n    levee: { date: 2026-12-01, preuves: [Affiche], par: Claire Dubois }\n",
+        );
+        a + "decision:\n  date: 2026-12-17\n  avis: labellise\n"
+    });
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("audit_favourable_json", run.stdout);
+    assert_eq!(value["proposition"], "favorable");
+    assert_eq!(value["cycle"]["provisoire"], false);
+    assert_eq!(value["cycle"]["depuis"], "2026-12-17");
+}
+
+#[test]
+fn item_3_an_incomplete_audit_has_no_proposal_and_fails() {
+    let (value, run) = json(|a| replace(a, "  GOUV-01:\n    resultat: conforme\n", ""));
+    assert_eq!(run.code, 1);
+    assert_eq!(value["proposition"], serde_json::Value::Null);
+    assert!(run.stderr.contains("erreur[AUD012]"), "{}", run.stderr);
+    assert!(!run.stderr.contains("AUD003"), "AUD012 replaces AUD003");
+}
+
+#[test]
+fn item_3_an_invalid_audit_shows_its_errors_and_no_proposal() {
+    let (dir, _) = vitre(|a| replace(a, ACC_02_MINOR, "  ACC-02:\n    resultat: nc_grave\n"));
+    let run = label(dir.path(), &["audit", VITRE]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty());
+    assert!(run.stderr.contains("SCH004"), "{}", run.stderr);
+}
+
+#[test]
+fn item_3_without_audit_the_command_cannot_run() {
+    let (dir, target) = vitre(|a| a);
+    fs::remove_file(target.join("audit.yaml")).unwrap();
+    let run = label(dir.path(), &["audit", VITRE]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("FS001"), "{}", run.stderr);
+}
