@@ -84,7 +84,7 @@ pub fn motive(motive: &Motive) -> String {
             ids.join(", ")
         ),
         Motive::Minors { limit, ids } => format!(
-            "{} ({}), moins de {limit} (mineurs_pour_un_majeur)  : actions correctives dans le délai des non-conformités mineures",
+            "{} ({}), moins de {limit} (mineurs_pour_un_majeur) : actions correctives dans le délai des non-conformités mineures",
             plural(
                 ids.len(),
                 "non-conformité mineure ouverte",
