@@ -135,3 +135,36 @@ fn item_3_without_audit_the_command_cannot_run() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("FS001"), "{}", run.stderr);
 }
+
+#[test]
+fn item_5_a_minor_of_the_previous_audit_not_lifted_counts_as_major() {
+    let (dir, target) = vitre(|a| a);
+    let current = fs::read_to_string(target.join("audit.yaml")).unwrap();
+    let past = replace(
+        replace(
+            replace(current, "debut: 2026-10-07", "debut: 2023-10-03"),
+            "fin: 2026-10-08",
+            "fin: 2023-10-04",
+        ),
+        "  GOUV-03:\n    resultat: conforme\n",
+        "  GOUV-03:\n    resultat: nc_mineure\n    observations: Pas de plan de formation des administrateurs.\n",
+    );
+    let past = replace(past, ACC_02_MINOR, "  ACC-02:\n    resultat: conforme\n");
+    fs::create_dir(target.join("audits")).unwrap();
+    fs::write(target.join("audits/2023-initial.yaml"), &past).unwrap();
+    let run = label(dir.path(), &["audit", VITRE, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(value["proposition"], "defavorable");
+    assert_eq!(value["nc_majeures"], serde_json::json!(["GOUV-03"]));
+    assert_eq!(value["echeance_nc_majeures"], "2027-01-08");
+    let lifted = replace(
+        past,
+        "    observations: Pas de plan de formation des administrateurs.\n",
+        "    observations: Pas de plan de formation des administrateurs.\n    levee: { date: 2024-03-01, preuves: [Plan de formation 2024], par: Claire Dubois }\n",
+    );
+    fs::write(target.join("audits/2023-initial.yaml"), lifted).unwrap();
+    let run = label(dir.path(), &["audit", VITRE, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(value["proposition"], "favorable_avec_reserves");
+}

@@ -42,6 +42,7 @@ pub fn check(
             kind: AuditKind::from_keyword(&raw.kind.as_ref()?.value)?,
             start: start?.0,
             end: end?.0,
+            end_place: end?.1,
             auditors,
             findings: found,
             decision,

@@ -50,6 +50,8 @@ pub struct Audit {
     pub kind: AuditKind,
     pub start: Date,
     pub end: Date,
+    /// Where `fin` is written, for diagnostics that compare audits.
+    pub end_place: crate::yaml::Span,
     pub auditors: Vec<Auditor>,
     /// Constats by criterion id.
     pub findings: BTreeMap<String, AuditFinding>,

@@ -127,6 +127,7 @@ codes! {
     Aud010 = "AUD010", Error, "décision sans date";
     Aud011 = "AUD011", Error, "décision datée avant la fin de l'audit";
     Aud012 = "AUD012", Error, "audit incomplet : aucune proposition";
+    Aud013 = "AUD013", Error, "audit passé plus récent que audit.yaml";
     Fs001 = "FS001", Error, "chemin introuvable";
     Fs002 = "FS002", Warning, "boucle de liens symboliques";
     Fs003 = "FS003", Error, "fichier illisible";

@@ -56,6 +56,7 @@ impl Finding {
             AuditorNotApplicableForbidden { .. } => Some("le référentiel ne prévoit pas non_concerne pour ce critère : constatez conforme, nc_mineure ou nc_majeure".into()),
             AuditorNotApplicableUnjustified { .. } => Some("expliquez sous « justification » pourquoi le critère ne s'applique pas".into()),
             LiftingBeforeEnd { .. } => Some("une non-conformité se lève après l'audit qui l'a constatée : vérifiez la date".into()),
+            PastAuditNotOlder { .. } => Some("audit.yaml est le dernier audit ; rangez les précédents sous audits/ (vérifiez les dates)".into()),
             DecisionWithoutDate => Some("indiquez sous « date » le jour de la décision (AAAA-MM-JJ) : le cycle du label en part".into()),
             DecisionBeforeEnd { .. } => Some("la commission décide après l'audit : vérifiez la date".into()),
             LevelOutsideScale { levels, .. } => Some(format!("niveaux de l'échelle : {levels}")),

@@ -164,6 +164,9 @@ impl Finding {
                     crate::french::plural(*count, "critère applicable", "critères applicables");
                 format!("audit incomplet, {criteria} sans constat : aucune proposition de décision")
             }
+            PastAuditNotOlder { end, start } => format!(
+                "cet audit passé s'achève le {end}, pas avant le début de audit.yaml ({start})"
+            ),
             PathNotFound => "chemin introuvable".into(),
             LinkLoop => "boucle de liens symboliques : lien ignoré".into(),
             Unreadable { detail } => format!("lecture impossible : {detail}"),

@@ -217,6 +217,10 @@ pub enum Finding {
         date: String,
         end: String,
     },
+    PastAuditNotOlder {
+        end: String,
+        start: String,
+    },
     /// `label audit`: criteria without a finding, so no proposal.
     NoProposal {
         count: usize,
@@ -340,6 +344,7 @@ impl Finding {
             DecisionWithoutDate => Code::Aud010,
             DecisionBeforeEnd { .. } => Code::Aud011,
             NoProposal { .. } => Code::Aud012,
+            PastAuditNotOlder { .. } => Code::Aud013,
             PathNotFound => Code::Fs001,
             LinkLoop => Code::Fs002,
             Unreadable { .. } => Code::Fs003,

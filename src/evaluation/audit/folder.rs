@@ -26,7 +26,8 @@ pub fn review<'a>(folder: &'a StructureFolder, audit_shown: &str) -> Option<Audi
     let referential = folder.referential.as_deref()?;
     let assessment = folder.self_assessment.as_ref()?;
     let declared = evaluate(referential, assessment, folder.plan.as_ref()).criteria;
-    let proposal = propose(referential, audit, None, &declared);
+    let previous = crate::structure::previous(&folder.past_audits, audit);
+    let proposal = propose(referential, audit, previous, &declared);
     let incomplete = proposal.verdict.is_none();
     let no_proposal = |location: Location| {
         let finding = Finding::NoProposal {

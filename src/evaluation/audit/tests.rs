@@ -40,6 +40,7 @@ fn audit(end: &str, results: &[(&str, AuditResult)]) -> Audit {
         kind: AuditKind::Initial,
         start: day(end),
         end: day(end),
+        end_place: crate::yaml::Span::START,
         auditors: vec![],
         findings: results
             .iter()
