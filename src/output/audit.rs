@@ -195,7 +195,7 @@ fn auditors(review: &AuditReview) -> String {
 fn sections(review: &AuditReview) -> Vec<(String, Vec<String>)> {
     let p = &review.proposal;
     let deadline =
-        |d: Option<Date>| d.map_or(String::new(), |d| format!(", avant le {}", d.french()));
+        |d: Option<Date>| d.map_or(String::new(), |d| format!(" (échéance : {})", d.french()));
     let mut sections = vec![(
         format!("Proposition : {}", verdict_label(p.verdict)),
         p.motives.iter().map(motive).collect(),
