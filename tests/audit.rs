@@ -168,3 +168,47 @@ fn item_5_a_minor_of_the_previous_audit_not_lifted_counts_as_major() {
     let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(value["proposition"], "favorable_avec_reserves");
 }
+
+/// The Vitré copy with ACC-02 now declared at the expected level: the
+/// audit nonconformity stays open until its `levee`.
+fn vitre_raised() -> (tempfile::TempDir, PathBuf) {
+    let (dir, target) = vitre(|a| a);
+    let auto = fs::read_to_string(target.join("autoevaluation.yaml")).unwrap();
+    let auto = replace(
+        auto,
+        "  ACC-02:\n    niveau: 2\n",
+        "  ACC-02:\n    niveau: 3\n",
+    );
+    fs::write(target.join("autoevaluation.yaml"), auto).unwrap();
+    (dir, target)
+}
+
+#[test]
+fn item_4_evaluate_shows_open_audit_nonconformities_whatever_the_declaration() {
+    let (dir, _) = vitre_raised();
+    let run = label(dir.path(), &["evaluate", VITRE, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let audit = &value["structures"][0]["audit"];
+    assert_eq!(audit["proposition"], "favorable_avec_reserves");
+    let open = serde_json::json!([
+        { "critere": "ACC-02", "resultat": "nc_mineure", "echeance": "2027-04-08" }
+    ]);
+    assert_eq!(audit["nc_ouvertes"], open);
+    let text = label(dir.path(), &["evaluate", VITRE]);
+    assert!(
+        text.stdout.contains("Non-conformités d'audit ouvertes"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("  - ACC-02 "), "{}", text.stdout);
+}
+
+#[test]
+fn item_5_plan_never_proposes_to_close_an_action_of_origin_audit() {
+    let (dir, _) = vitre_raised();
+    let run = label(dir.path(), &["plan", VITRE, "--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("A01  ACC-02"), "{}", run.stdout);
+    assert!(!run.stdout.contains("A03"), "{}", run.stdout);
+}

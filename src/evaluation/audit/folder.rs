@@ -6,7 +6,9 @@ use crate::diagnostics::{Code, Diagnostic, Finding, Location};
 use crate::structure::StructureFolder;
 
 use super::{Proposal, propose};
-use crate::evaluation::structure::evaluate;
+use crate::audit::AuditKind;
+use crate::date::Date;
+use crate::evaluation::structure::{CriterionResult, evaluate};
 
 /// What `label audit` shows for a valid structure folder.
 #[derive(Debug)]
@@ -19,6 +21,27 @@ pub struct AuditReview<'a> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What `label evaluate` tells of a structure's audit (§6.4).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditState {
+    pub kind: AuditKind,
+    pub end: Date,
+    pub proposal: Proposal,
+}
+
+/// The audit of a folder, given its declared statuses; `None` without a
+/// valid audit.
+pub fn state(folder: &StructureFolder, declared: &[CriterionResult]) -> Option<AuditState> {
+    let audit = folder.audit.as_ref()?;
+    let referential = folder.referential.as_deref()?;
+    let previous = crate::structure::previous(&folder.past_audits, audit);
+    Some(AuditState {
+        kind: audit.kind,
+        end: audit.end,
+        proposal: propose(referential, audit, previous, declared),
+    })
+}
+
 /// The proposal on the folder's audit; `None` when the folder has no
 /// valid audit (its diagnostics say why).
 pub fn review<'a>(folder: &'a StructureFolder, audit_shown: &str) -> Option<AuditReview<'a>> {
@@ -26,8 +49,7 @@ pub fn review<'a>(folder: &'a StructureFolder, audit_shown: &str) -> Option<Audi
     let referential = folder.referential.as_deref()?;
     let assessment = folder.self_assessment.as_ref()?;
     let declared = evaluate(referential, assessment, folder.plan.as_ref()).criteria;
-    let previous = crate::structure::previous(&folder.past_audits, audit);
-    let proposal = propose(referential, audit, previous, &declared);
+    let proposal = state(folder, &declared)?.proposal;
     let incomplete = proposal.verdict.is_none();
     let no_proposal = |location: Location| {
         let finding = Finding::NoProposal {

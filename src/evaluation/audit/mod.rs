@@ -6,7 +6,7 @@ mod folder;
 #[cfg(test)]
 mod tests;
 
-pub use folder::{AuditReview, review};
+pub use folder::{AuditReview, AuditState, review, state};
 
 use crate::audit::{Audit, AuditResult, Opinion};
 use crate::date::Date;

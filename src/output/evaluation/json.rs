@@ -37,7 +37,19 @@ struct Structure<'a> {
     criteres: Criteria<'a>,
     synthese: Option<Synthese<'a>>,
     motifs: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audit: Option<AuditJson>,
     diagnostics: Vec<serde_json::Value>,
+}
+
+/// A structure's audit (§6.4).
+#[derive(Serialize)]
+struct AuditJson {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    fin: String,
+    proposition: Option<&'static str>,
+    nc_ouvertes: Vec<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -240,6 +252,32 @@ fn structure(s: &StructureEvaluation) -> Structure<'_> {
             .flat_map(|e| &e.reasons)
             .map(reason)
             .collect(),
+        audit: evaluation.and_then(audit),
         diagnostics: s.diagnostics.iter().map(diagnostic_json).collect(),
     }
+}
+
+/// Open audit nonconformities in referential order, whatever the
+/// self-assessment now says: only a `levee` closes them (§4.5).
+fn audit(evaluation: &crate::evaluation::Evaluation) -> Option<AuditJson> {
+    let state = evaluation.audit.as_ref()?;
+    let open = super::open_nonconformities(evaluation)
+        .into_iter()
+        .map(|nc| {
+            serde_json::json!({
+                "critere": nc.criterion,
+                "resultat": nc.result.keyword(),
+                "echeance": nc.due.map(|d| d.to_string()),
+            })
+        })
+        .collect();
+    Some(AuditJson {
+        kind: state.kind.keyword(),
+        fin: state.end.to_string(),
+        proposition: state
+            .proposal
+            .verdict
+            .map(crate::evaluation::Verdict::keyword),
+        nc_ouvertes: open,
+    })
 }

@@ -147,6 +147,15 @@ fn structure(out: &mut String, s: &StructureEvaluation) {
     for r in &evaluation.reasons {
         let _ = writeln!(out, "- {}", reason(r));
     }
+    if let Some((heading, items)) = super::audit_lines(evaluation) {
+        let _ = writeln!(out, "\n{heading}");
+        if !items.is_empty() {
+            out.push_str("Non-conformités d'audit ouvertes (seule une levée les ferme) :\n\n");
+        }
+        for item in items {
+            let _ = writeln!(out, "- {}", cell(&item));
+        }
+    }
     let rows: Vec<_> = evaluation
         .criteria
         .iter()

@@ -66,6 +66,16 @@ fn structure(out: &mut String, s: &StructureEvaluation, width: usize) {
             out.push_str(&paragraph(&reason(r), width, "  - ", "    "));
         }
     }
+    if let Some((heading, items)) = super::audit_lines(evaluation) {
+        out.push('\n');
+        out.push_str(&paragraph(&heading, width, "", ""));
+        if !items.is_empty() {
+            out.push_str("Non-conformités d'audit ouvertes (seule une levée les ferme) :\n");
+        }
+        for item in items {
+            out.push_str(&paragraph(&item, width, "  - ", "    "));
+        }
+    }
     let mut t = Table::new(&["Critère", "Intitulé", "Statut", "Niveau", "Actions"]);
     for c in evaluation
         .criteria
