@@ -158,6 +158,19 @@ fn item_5_a_minor_of_the_previous_audit_not_lifted_counts_as_major() {
     assert_eq!(value["proposition"], "defavorable");
     assert_eq!(value["nc_majeures"], serde_json::json!(["GOUV-03"]));
     assert_eq!(value["echeance_nc_majeures"], "2027-01-08");
+    let fiches = label(
+        dir.path(),
+        &["audit", VITRE, "--fiches", "--format", "markdown"],
+    );
+    assert!(
+        fiches.stdout.contains("## GOUV-03 ")
+            && fiches.stdout.contains("comptée majeure")
+            && fiches
+                .stdout
+                .contains("Pas de plan de formation des administrateurs."),
+        "{}",
+        fiches.stdout
+    );
     let lifted = replace(
         past,
         "    observations: Pas de plan de formation des administrateurs.\n",
@@ -211,4 +224,53 @@ fn item_5_plan_never_proposes_to_close_an_action_of_origin_audit() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("A01  ACC-02"), "{}", run.stdout);
     assert!(!run.stdout.contains("A03"), "{}", run.stdout);
+}
+
+#[test]
+fn item_3_fiches_one_per_nonconformity() {
+    let examples = root().join("examples");
+    let args = [
+        "audit",
+        "structures/ml-pays-de-vitre",
+        "--fiches",
+        "--format",
+        "markdown",
+    ];
+    let run = label(&examples, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("audit_vitre_fiches", run.snapshot());
+    let refused = label(
+        &examples,
+        &["audit", "structures/ml-pays-de-vitre", "--fiches"],
+    );
+    assert_eq!(refused.code, 2);
+}
+
+#[test]
+fn item_3_fiches_show_the_lifting() {
+    let (dir, _) = vitre(|a| {
+        replace(
+            a,
+            ACC_02_MINOR,
+            "  ACC-02:\n    resultat: nc_mineure\n    levee: { date: 2026-12-01, preuves: [Affiche des délais], par: Claire Dubois }\n",
+        )
+    });
+    let run = label(
+        dir.path(),
+        &["audit", VITRE, "--fiches", "--format", "markdown"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("non-conformité mineure (levée le 1er décembre 2026)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "- **Levée** : le 1er décembre 2026 par Claire Dubois ; preuves : Affiche des délais"
+        ),
+        "{}",
+        run.stdout
+    );
 }

@@ -27,11 +27,17 @@ pub struct Args {
         hide_default_value = true
     )]
     format: AuditFormat,
+    /// Une fiche d'écart par non-conformité (exigence, constat, preuves, gravité, échéance, action corrective, levée), en markdown
+    #[arg(long)]
+    fiches: bool,
     #[command(flatten)]
     today: super::options::Today,
 }
 
 pub fn run(args: &Args, out: &mut Out) -> u8 {
+    if args.fiches && args.format != AuditFormat::Markdown {
+        return super::usage_error::refuse("--fiches s'emploie avec --format markdown");
+    }
     let workspace = match super::workspace(None, out) {
         Ok(workspace) => workspace,
         Err(code) => return code,
@@ -61,7 +67,12 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     let Some(review) = review(&folder, &audit_shown).filter(|_| !folder.has_errors()) else {
         return diagnostics(&folder, folder.diagnostics.clone());
     };
-    out.print(&render(&review, args.format));
+    let text = if args.fiches {
+        crate::output::fiches::markdown(&review)
+    } else {
+        render(&review, args.format)
+    };
+    out.print(&text);
     diagnostics(&folder, review.diagnostics)
 }
 

@@ -12,8 +12,8 @@ pub use anonymous::{
     Anonymity, Anonymized, DEFAULT_THRESHOLD, MASKED, OTHERS, anonymize, pseudonyms,
 };
 pub use audit::{
-    AuditReview, AuditState, DeclarationGap, LabelCycle, Motive, Proposal, Verdict, propose,
-    review, state as audit_state,
+    AuditReview, AuditState, DeclarationGap, Fiche, LabelCycle, Motive, Proposal, Verdict, fiches,
+    propose, review, state as audit_state,
 };
 pub use entry::{StructureEvaluation, evaluate_all, evaluate_folder, sort};
 pub use network::{Block, Counts, CriterionCounts, NO_REGION, Network, RegionSummary, network};

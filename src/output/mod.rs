@@ -4,6 +4,7 @@
 pub mod audit;
 mod concise;
 pub mod evaluation;
+pub mod fiches;
 mod github;
 mod gitlab;
 mod json;

@@ -15,6 +15,8 @@ use crate::evaluation::structure::{CriterionResult, evaluate};
 pub struct AuditReview<'a> {
     pub folder: &'a StructureFolder,
     pub audit: &'a Audit,
+    /// The past audit that ended last before this one began.
+    pub previous: Option<&'a Audit>,
     pub proposal: Proposal,
     /// The folder's diagnostics; on an incomplete audit, AUD012 (an
     /// error: no proposal) in place of the warning AUD003.
@@ -72,6 +74,7 @@ pub fn review<'a>(folder: &'a StructureFolder, audit_shown: &str) -> Option<Audi
     Some(AuditReview {
         folder,
         audit,
+        previous: crate::structure::previous(&folder.past_audits, audit),
         proposal,
         diagnostics,
     })

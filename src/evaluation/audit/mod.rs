@@ -2,10 +2,12 @@
 //! cycle, and where what the structure declared and what the auditors
 //! found differ. Pure functions; the wording is in `output::audit`.
 
+mod fiche;
 mod folder;
 #[cfg(test)]
 mod tests;
 
+pub use fiche::{Fiche, fiches};
 pub use folder::{AuditReview, AuditState, review, state};
 
 use crate::audit::{Audit, AuditResult, Opinion};
