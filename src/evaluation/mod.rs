@@ -16,7 +16,9 @@ pub use audit::{
     propose, review, state as audit_state,
 };
 pub use entry::{StructureEvaluation, evaluate_all, evaluate_folder, sort};
-pub use network::{Block, Counts, CriterionCounts, NO_REGION, Network, RegionSummary, network};
+pub use network::{
+    AuditCounts, Block, Counts, CriterionCounts, NO_REGION, Network, RegionSummary, network,
+};
 pub use status::{Status, status};
 pub use structure::{CriterionResult, Evaluation, Reason, Summary, evaluate, readiness};
 

@@ -18,7 +18,7 @@ use super::status::Status;
 use super::structure::CriterionResult;
 
 /// The proposal to the national commission.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Verdict {
     Favorable,
     FavorableWithReservations,
@@ -26,6 +26,12 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    pub const ALL: [Verdict; 3] = [
+        Verdict::Favorable,
+        Verdict::FavorableWithReservations,
+        Verdict::Unfavorable,
+    ];
+
     /// Stable keyword of machine outputs (§6.3).
     pub fn keyword(self) -> &'static str {
         match self {

@@ -77,6 +77,9 @@ fn block_view(out: &mut String, structures: &[StructureEvaluation], block: &Bloc
         "\nTaux moyen des autoévaluations complètes : {}",
         rate(block.mean_rate)
     );
+    if let Some(line) = super::audit_summary(block) {
+        let _ = writeln!(out, "\n{}", cell(&line));
+    }
     ranking(out, block);
     if !block.regions.is_empty() {
         out.push_str("\n#### Par région\n\n| Région | Structures | Complètes | Prêtes | Taux moyen |\n|---|---:|---:|---:|---:|\n");

@@ -350,3 +350,47 @@ pub fn audit_lines(evaluation: &crate::evaluation::Evaluation) -> Option<(String
         .collect();
     Some((heading, items))
 }
+
+/// The audits of a block, for people: proposals, and the criteria where
+/// declaration and finding differ most often. `None` without any audit.
+pub fn audit_summary(block: &crate::evaluation::Block) -> Option<String> {
+    use crate::evaluation::Verdict;
+    let audits = &block.audits;
+    if audits.audited == 0 {
+        return None;
+    }
+    let parts: Vec<String> = Verdict::ALL
+        .iter()
+        .map(|v| {
+            (
+                crate::output::audit::verdict_label(Some(*v)),
+                audits.count(Some(*v)),
+            )
+        })
+        .chain([("sans proposition (audit incomplet)", audits.count(None))])
+        .filter(|(_, n)| *n > 0)
+        .map(|(label, n)| format!("{label} : {n}"))
+        .collect();
+    let mut gaps: Vec<&crate::evaluation::CriterionCounts> = block
+        .criteria
+        .iter()
+        .filter(|c| c.declaration_gaps > 0)
+        .collect();
+    gaps.sort_by_key(|c| std::cmp::Reverse(c.declaration_gaps));
+    let mut line = format!(
+        "Audits : {} ({})",
+        crate::french::plural(audits.audited, "structure auditée", "structures auditées"),
+        parts.join(", ")
+    );
+    if !gaps.is_empty() {
+        let listed: Vec<String> = gaps
+            .iter()
+            .map(|c| format!("{} ({})", c.id, c.declaration_gaps))
+            .collect();
+        line.push_str(&format!(
+            " ; déclaration et constat diffèrent sur {}",
+            listed.join(", ")
+        ));
+    }
+    Some(line + ".")
+}

@@ -145,6 +145,9 @@ fn block_view(out: &mut String, structures: &[StructureEvaluation], block: &Bloc
         "Taux moyen des autoévaluations complètes : {}",
         rate(block.mean_rate)
     );
+    if let Some(line) = super::audit_summary(block) {
+        out.push_str(&paragraph(&line, width, "", "  "));
+    }
     ranking(out, block, width);
     if !block.regions.is_empty() {
         let mut t = Table::new(&["Région", "Structures", "Complètes", "Prêtes", "Taux moyen"])
