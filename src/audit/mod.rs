@@ -3,6 +3,8 @@
 mod check;
 mod findings;
 mod read;
+#[cfg(test)]
+mod tests;
 
 pub use crate::keyword::{AuditKind, AuditResult, AuditorRole, Opinion};
 use std::collections::BTreeMap;
