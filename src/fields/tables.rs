@@ -401,7 +401,7 @@ pub const AUDIT: &[Field] = &[
     req(
         "auditeurs",
         Shape::List(&Shape::Object(AUDITOR)),
-        "Auditeurs, dont un certifié.",
+        "Au moins deux auditeurs : un certifié (certifie) et un pair du réseau (pair).",
     ),
     req(
         "constats",
