@@ -27,7 +27,7 @@ pub struct Args {
         hide_default_value = true
     )]
     format: AuditFormat,
-    /// Une fiche d'écart par non-conformité (exigence, constat, preuves, gravité, échéance, action corrective, levée), en markdown
+    /// Avec --format markdown : une fiche d'écart par non-conformité (exigence, constat, preuves, gravité, échéance, action corrective, levée)
     #[arg(long)]
     fiches: bool,
     #[command(flatten)]
