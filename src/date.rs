@@ -30,9 +30,11 @@ impl Date {
     /// Stops at 9999-12-31, the last day a file can hold (`AAAA-MM-JJ`):
     /// a deadline is never written as a date that does not read back.
     pub fn add_months(self, months: u32) -> Date {
-        let total = self.month - 1 + months;
-        let year = self.year + i32::try_from(total / 12).unwrap_or(0);
-        let month = total % 12 + 1;
+        let total = u64::from(self.month.saturating_sub(1)) + u64::from(months);
+        let year = self
+            .year
+            .saturating_add(i32::try_from(total / 12).unwrap_or(i32::MAX));
+        let month = u32::try_from(total % 12).unwrap_or(0) + 1;
         if year > 9999 {
             return Date {
                 year: 9999,
@@ -127,6 +129,11 @@ mod tests {
         let d = Date::parse("2026-10-31").ok_or("valid date")?;
         assert_eq!(d.add_months(4).to_string(), "2027-02-28");
         assert_eq!(d.add_months(3).to_string(), "2027-01-31");
+        let end_of_august = Date::parse("2026-08-31").ok_or("valid date")?;
+        assert_eq!(end_of_august.add_months(6).to_string(), "2027-02-28");
+        let leap = Date::parse("2027-08-31").ok_or("valid date")?;
+        assert_eq!(leap.add_months(6).to_string(), "2028-02-29");
+        let _ = d.add_months(u32::MAX); // no overflow
         Ok(())
     }
 }

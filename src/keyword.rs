@@ -107,6 +107,15 @@ keywords! {
     }
 }
 
+keywords! {
+    /// Avis of the national commission.
+    pub enum Opinion {
+        Labelled = "labellise",
+        Postponed = "ajourne",
+        Refused = "refuse",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     keywords! {

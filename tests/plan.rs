@@ -80,7 +80,7 @@ fn audit_nonconformities_get_actions_due_after_the_audit() {
     let audit = fs::read_to_string(ml.join("audit.yaml")).unwrap();
     let audit = audit.replacen(
         "  GOUV-02:\n    resultat: conforme",
-        "  GOUV-02:\n    resultat: nc_majeure",
+        "  GOUV-02:\n    resultat: nc_majeure\n    observations: Aucun compte rendu de bureau.",
         1,
     );
     fs::write(ml.join("audit.yaml"), audit).unwrap();

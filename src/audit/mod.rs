@@ -1,9 +1,12 @@
 //! Audit: the external audit's findings (`audit.yaml`, §4.5).
 
 mod check;
+mod findings;
 mod read;
+#[cfg(test)]
+mod tests;
 
-pub use crate::keyword::{AuditKind, AuditResult, AuditorRole};
+pub use crate::keyword::{AuditKind, AuditResult, AuditorRole, Opinion};
 use std::collections::BTreeMap;
 
 pub use check::check;
@@ -49,9 +52,31 @@ pub struct Audit {
     pub kind: AuditKind,
     pub start: Date,
     pub end: Date,
+    /// Where `fin` is written, for diagnostics that compare audits.
+    pub end_place: crate::yaml::Span,
     pub auditors: Vec<Auditor>,
     /// Constats by criterion id.
     pub findings: BTreeMap<String, AuditFinding>,
+    pub decision: Option<Decision>,
+    /// Applicable criteria without a finding, in referential order: while
+    /// any is left, the audit is in progress and founds no proposal.
+    pub missing: Vec<String>,
+}
+
+/// The national commission's decision.
+#[derive(Clone, Copy, Debug)]
+pub struct Decision {
+    pub date: Date,
+    pub opinion: Opinion,
+}
+
+/// The lifting (`levee`) of a nonconformity.
+#[derive(Clone, Debug)]
+pub struct Lifting {
+    pub date: Date,
+    pub evidence: Vec<String>,
+    /// The auditor who accepted the proof.
+    pub by: String,
 }
 
 #[derive(Clone, Debug)]
@@ -68,4 +93,18 @@ pub struct AuditFinding {
     pub observations: Option<String>,
     pub evidence_seen: Vec<String>,
     pub strength: bool,
+    pub improvement: Option<String>,
+    pub justification: Option<String>,
+    pub lifting: Option<Lifting>,
+}
+
+impl AuditFinding {
+    /// A nonconformity without its lifting.
+    pub fn is_open_nonconformity(&self) -> bool {
+        self.lifting.is_none()
+            && matches!(
+                self.result,
+                AuditResult::MinorNonconformity | AuditResult::MajorNonconformity
+            )
+    }
 }

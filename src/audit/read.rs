@@ -21,6 +21,23 @@ pub struct RawAudit {
     pub auditors: Vec<(Text, Text)>,
     pub auditors_span: Option<Span>,
     pub findings: Vec<RawFinding>,
+    pub decision: Option<RawDecision>,
+}
+
+/// The commission's `decision`.
+#[derive(Debug)]
+pub struct RawDecision {
+    pub span: Span,
+    pub date: Text,
+    pub opinion: Text,
+}
+
+/// The `levee` of a nonconformity.
+#[derive(Debug)]
+pub struct RawLifting {
+    pub date: Text,
+    pub evidence: Vec<Spanned<String>>,
+    pub by: Text,
 }
 
 #[derive(Debug)]
@@ -30,6 +47,9 @@ pub struct RawFinding {
     pub observations: Text,
     pub evidence_seen: Vec<Spanned<String>>,
     pub strength: Option<Spanned<bool>>,
+    pub improvement: Text,
+    pub justification: Text,
+    pub lifting: Option<RawLifting>,
 }
 
 pub fn read(decoder: &mut Decoder) -> Option<RawAudit> {
@@ -71,6 +91,9 @@ pub fn read(decoder: &mut Decoder) -> Option<RawAudit> {
     if let Some(node) = fields.require(decoder, "constats") {
         raw.findings = read_findings(decoder, node);
     }
+    raw.decision = fields
+        .get("decision")
+        .and_then(|n| read_decision(decoder, n));
     fields.finish(decoder, &keys(tables::AUDIT));
     Some(raw)
 }
@@ -105,8 +128,48 @@ fn read_findings(decoder: &mut Decoder, node: &Spanned<Node>) -> Vec<RawFinding>
             strength: inner
                 .get("point_fort")
                 .and_then(|n| decoder.boolean("point_fort", n)),
+            improvement: inner
+                .get("piste_amelioration")
+                .and_then(|n| decoder.string("piste_amelioration", n)),
+            justification: inner
+                .get("justification")
+                .and_then(|n| decoder.string("justification", n)),
+            lifting: inner.get("levee").and_then(|n| read_lifting(decoder, n)),
         });
         inner.finish(decoder, &known);
     }
     findings
+}
+
+/// `decision`: its date is checked by the rules (AUD010), not required
+/// here, so that its absence gets its own message.
+fn read_decision(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawDecision> {
+    let mut fields = decoder.mapping("decision", node, "la décision")?;
+    let decision = RawDecision {
+        span: node.span,
+        date: fields.get("date").and_then(|n| decoder.string("date", n)),
+        opinion: fields
+            .require(decoder, "avis")
+            .and_then(|n| decoder.keyword("avis", n, tables::OPINIONS)),
+    };
+    fields.finish(decoder, &keys(tables::DECISION));
+    Some(decision)
+}
+
+fn read_lifting(decoder: &mut Decoder, node: &Spanned<Node>) -> Option<RawLifting> {
+    let mut fields = decoder.mapping("levee", node, "la levée")?;
+    let lifting = RawLifting {
+        date: fields
+            .require(decoder, "date")
+            .and_then(|n| decoder.string("date", n)),
+        evidence: fields
+            .require(decoder, "preuves")
+            .map(|n| decoder.string_list("preuves", n))
+            .unwrap_or_default(),
+        by: fields
+            .require(decoder, "par")
+            .and_then(|n| decoder.string("par", n)),
+    };
+    fields.finish(decoder, &keys(tables::LIFTING));
+    Some(lifting)
 }

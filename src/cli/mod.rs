@@ -1,6 +1,7 @@
 //! The command line: one small module per subcommand, each wiring arguments
 //! to the library.
 
+mod audit;
 mod checklist;
 mod evaluate;
 mod init;
@@ -75,6 +76,9 @@ enum Command {
     /// La liste de contrôle des auditeurs pour une structure (markdown, csv, html) ; --audit crée audit.yaml
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Checklist(checklist::Args),
+    /// Vérifie audit.yaml et calcule la proposition de décision, ses échéances et le cycle du label
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Audit(audit::Args),
     /// Affiche le schéma JSON (draft-07) d'un type de fichier, pour les éditeurs
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Schema(schema::Args),
@@ -119,6 +123,7 @@ fn dispatch(command: Command, out: &mut Out) -> u8 {
         Command::Evaluate(args) => evaluate::run(&args, out),
         Command::Plan(args) => plan::run(&args, out),
         Command::Checklist(args) => checklist::run(&args, out),
+        Command::Audit(args) => audit::run(&args, out),
     }
 }
 

@@ -65,6 +65,8 @@ pub fn evaluate_folder(folder: &StructureFolder) -> StructureEvaluation {
             (&folder.referential, &folder.self_assessment)
     {
         let structure = &assessment.structure;
+        let mut evaluation = evaluate(referential, assessment, folder.plan.as_ref());
+        evaluation.audit = super::audit::state(folder, &evaluation.criteria);
         return StructureEvaluation {
             id: Some(structure.id.clone()),
             name: Some(structure.name.clone()),
@@ -72,7 +74,7 @@ pub fn evaluate_folder(folder: &StructureFolder) -> StructureEvaluation {
             path: folder.shown.clone(),
             referential: Some(referential.id.clone()),
             version: Some(referential.version.to_string()),
-            evaluation: Some(evaluate(referential, assessment, folder.plan.as_ref())),
+            evaluation: Some(evaluation),
             diagnostics: Vec::new(),
         };
     }

@@ -2,6 +2,7 @@
 //! functions over validated models; no I/O.
 
 mod anonymous;
+mod audit;
 mod entry;
 mod network;
 mod status;
@@ -10,8 +11,14 @@ mod structure;
 pub use anonymous::{
     Anonymity, Anonymized, DEFAULT_THRESHOLD, MASKED, OTHERS, anonymize, pseudonyms,
 };
+pub use audit::{
+    AuditReview, AuditState, DeclarationGap, Fiche, LabelCycle, Motive, Proposal, Verdict, fiches,
+    propose, review, state as audit_state,
+};
 pub use entry::{StructureEvaluation, evaluate_all, evaluate_folder, sort};
-pub use network::{Block, Counts, CriterionCounts, NO_REGION, Network, RegionSummary, network};
+pub use network::{
+    AuditCounts, Block, Counts, CriterionCounts, NO_REGION, Network, RegionSummary, network,
+};
 pub use status::{Status, status};
 pub use structure::{CriterionResult, Evaluation, Reason, Summary, evaluate, readiness};
 

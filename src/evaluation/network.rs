@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::audit::Verdict;
 use super::entry::StructureEvaluation;
 use super::status::Status;
 use super::structure::{Summary, tenths};
@@ -41,6 +42,22 @@ pub struct Block {
     pub criteria: Vec<CriterionCounts>,
     /// Per region, on request.
     pub regions: Vec<RegionSummary>,
+    /// The decision proposals of its audited structures.
+    pub audits: AuditCounts,
+}
+
+/// The proposals of a block's audits (structures with a valid
+/// `audit.yaml`), by verdict; `None`: incomplete audit, no proposal.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AuditCounts {
+    pub audited: usize,
+    pub proposals: BTreeMap<Option<Verdict>, usize>,
+}
+
+impl AuditCounts {
+    pub fn count(&self, verdict: Option<Verdict>) -> usize {
+        self.proposals.get(&verdict).copied().unwrap_or(0)
+    }
 }
 
 /// How many structures are at each status for one criterion, complete and
@@ -51,6 +68,9 @@ pub struct CriterionCounts {
     pub title: Arc<str>,
     pub complete: Counts,
     pub incomplete: Counts,
+    /// Audited structures where the declaration and the finding differ in
+    /// kind (`ecarts_declaration`, §6.3).
+    pub declaration_gaps: usize,
 }
 
 impl CriterionCounts {
@@ -157,6 +177,7 @@ fn block(
         ready: structures.iter().filter(|s| s.is_ready()).count(),
         mean_rate: mean_rate(structures.iter().copied().filter(complete)),
         criteria: criterion_counts(&structures),
+        audits: audit_counts(&structures),
         regions,
         members,
     }
@@ -180,6 +201,7 @@ fn criterion_counts(structures: &[&StructureEvaluation]) -> Vec<CriterionCounts>
                     title: c.title.clone(),
                     complete: zero.clone(),
                     incomplete: zero.clone(),
+                    declaration_gaps: 0,
                 });
                 rows.len() - 1
             });
@@ -190,8 +212,29 @@ fn criterion_counts(structures: &[&StructureEvaluation]) -> Vec<CriterionCounts>
             };
             *counts.entry(c.status).or_default() += 1;
         }
+        let gaps = evaluation
+            .audit
+            .iter()
+            .flat_map(|a| &a.proposal.declaration_gaps);
+        for gap in gaps {
+            if let Some(i) = index.get(gap.criterion.as_str()) {
+                rows[*i].declaration_gaps += 1;
+            }
+        }
     }
     rows
+}
+
+fn audit_counts(structures: &[&StructureEvaluation]) -> AuditCounts {
+    let mut counts = AuditCounts::default();
+    for audit in structures
+        .iter()
+        .filter_map(|s| s.evaluation.as_ref()?.audit.as_ref())
+    {
+        counts.audited += 1;
+        *counts.proposals.entry(audit.proposal.verdict).or_default() += 1;
+    }
+    counts
 }
 
 /// Mean of the rates, one decimal, on integers (tenths).

@@ -71,6 +71,8 @@ pub struct Evaluation {
     pub criteria: Vec<CriterionResult>,
     pub summary: Summary,
     pub reasons: Vec<Reason>,
+    /// The structure's audit, when it has a valid `audit.yaml` (§6.4).
+    pub audit: Option<super::audit::AuditState>,
 }
 
 /// Evaluates a self-assessment and its plan against the referential.
@@ -110,6 +112,7 @@ pub fn evaluate(
         criteria,
         summary,
         reasons,
+        audit: None,
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::shape::{CRITERION_ID, Field, REFERENTIAL_ID, SEMVER, Shape};
 use crate::keyword::{
-    ActionStatus, AuditKind, AuditResult, AuditorRole, Origin, Status, StructureType,
+    ActionStatus, AuditKind, AuditResult, AuditorRole, Opinion, Origin, Status, StructureType,
 };
 
 const fn req(key: &'static str, shape: Shape, description: &'static str) -> Field {
@@ -319,6 +319,34 @@ pub const PLAN: &[Field] = &[
 pub const AUDIT_TYPES: &[&str] = AuditKind::KEYWORDS;
 pub const AUDITOR_ROLES: &[&str] = AuditorRole::KEYWORDS;
 pub const RESULTS: &[&str] = AuditResult::KEYWORDS;
+pub const OPINIONS: &[&str] = Opinion::KEYWORDS;
+
+pub const LIFTING: &[Field] = &[
+    req(
+        "date",
+        Shape::Date,
+        "Date de la levée, au plus tôt la fin de l'audit (AAAA-MM-JJ).",
+    ),
+    req(
+        "preuves",
+        TEXTS,
+        "Preuves qui ont permis de lever la non-conformité.",
+    ),
+    req("par", Shape::Text, "L'auditeur qui a accepté les preuves."),
+];
+
+pub const DECISION: &[Field] = &[
+    req(
+        "date",
+        Shape::Date,
+        "Date de la décision de la commission nationale (AAAA-MM-JJ) : le cycle du label part de là.",
+    ),
+    req(
+        "avis",
+        Shape::Keyword(OPINIONS),
+        "labellise, ajourne ou refuse.",
+    ),
+];
 
 pub const AUDITOR: &[Field] = &[
     req("nom", Shape::Text, "Nom de l'auditeur."),
@@ -338,6 +366,21 @@ pub const FINDING: &[Field] = &[
     opt("observations", Shape::Text, "Observations de l'auditeur."),
     opt("preuves_consultees", TEXTS, "Preuves consultées."),
     opt("point_fort", Shape::Bool, "Point fort relevé."),
+    opt(
+        "piste_amelioration",
+        Shape::Text,
+        "Piste d'amélioration suggérée (facultatif).",
+    ),
+    opt(
+        "justification",
+        Shape::Text,
+        "Obligatoire avec non_concerne : pourquoi le critère ne s'applique pas.",
+    ),
+    opt(
+        "levee",
+        Shape::Object(LIFTING),
+        "Levée de la non-conformité : date, preuves, auditeur.",
+    ),
 ];
 
 pub const AUDIT: &[Field] = &[
@@ -358,11 +401,16 @@ pub const AUDIT: &[Field] = &[
     req(
         "auditeurs",
         Shape::List(&Shape::Object(AUDITOR)),
-        "Auditeurs, dont un certifié.",
+        "Au moins deux auditeurs : un certifié (certifie) et un pair du réseau (pair).",
     ),
     req(
         "constats",
         Shape::OrEmpty(&Shape::ByCriterion(&Shape::Object(FINDING))),
         "Constats, par identifiant de critère.",
+    ),
+    opt(
+        "decision",
+        Shape::Object(DECISION),
+        "Décision de la commission nationale (facultatif).",
     ),
 ];

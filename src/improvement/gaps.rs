@@ -116,7 +116,7 @@ fn has_gap(sources: &Sources, criterion: &str, status: Status, kind: GapKind) ->
         sources
             .audit
             .and_then(|a| a.findings.get(criterion))
-            .is_some_and(|f| f.result == wanted)
+            .is_some_and(|f| f.result == wanted && f.is_open_nonconformity())
     };
     match kind {
         GapKind::AuditMajor => audit_result(AuditResult::MajorNonconformity),

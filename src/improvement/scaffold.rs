@@ -134,6 +134,8 @@ pub fn closable(plan: &Plan, evaluation: &Evaluation) -> Vec<Closable> {
     plan.actions
         .iter()
         .filter(|a| a.status.is_open())
+        // Only a `levee` closes an audit nonconformity (§4.5).
+        .filter(|a| a.origin != Some(crate::plan::Origin::Audit))
         .filter(|a| !a.criteria.is_empty() && a.criteria.iter().all(|c| conform(c)))
         .map(|a| Closable {
             id: a.id.clone(),

@@ -1,9 +1,11 @@
 //! Output formats. Each format has one renderer; renderers only present what
 //! the library computed.
 
+pub mod audit;
 pub mod checklist;
 mod concise;
 pub mod evaluation;
+pub mod fiches;
 mod github;
 mod gitlab;
 mod json;

@@ -258,7 +258,7 @@ pub fn follow_up_json(follow: &FollowUp) -> String {
     )
 }
 
-pub(crate) fn status_label(status: crate::plan::ActionStatus) -> &'static str {
+pub fn status_label(status: crate::plan::ActionStatus) -> &'static str {
     use crate::plan::ActionStatus::*;
     match status {
         ToDo => "à faire",

@@ -2,11 +2,13 @@
 //! checked against their referential.
 
 pub mod create;
+mod past;
 mod resolver;
 
 use std::path::{Path, PathBuf};
 
 pub use crate::document::RawHeader;
+pub use past::{FOLDER as PAST_AUDITS, previous};
 pub use resolver::Resolver;
 
 use crate::audit::Audit;
@@ -31,6 +33,8 @@ pub struct StructureFolder {
     pub self_assessment: Option<SelfAssessment>,
     pub plan: Option<Plan>,
     pub audit: Option<Audit>,
+    /// Past audits kept under `audits/`, valid ones, in file-name order.
+    pub past_audits: Vec<Audit>,
     pub diagnostics: Vec<Diagnostic>,
     pub sources: Vec<SourceFile>,
 }
@@ -52,6 +56,7 @@ pub fn load(folder: &Path, shown: &str, resolver: &Resolver, today: Date) -> Str
         self_assessment: None,
         plan: None,
         audit: None,
+        past_audits: Vec::new(),
         diagnostics: Vec::new(),
         sources: Vec::new(),
     };
@@ -98,8 +103,9 @@ fn load_with_referential(
         expected: raw.header.key(),
         structure_id: SelfAssessment::structure_id(raw).map(|i| i.value.clone()),
     };
-    result.plan = load_companion(result, &context, &agreement);
-    result.audit = load_companion(result, &context, &agreement);
+    result.plan = load_companion(result, Plan::FILE_NAME, &context, &agreement);
+    result.audit = load_companion(result, Audit::FILE_NAME, &context, &agreement);
+    past::load(result, &context, &agreement);
     result.referential = Some(referential.clone());
 }
 
@@ -126,11 +132,12 @@ fn not_applicable(model: Option<&SelfAssessment>, referential: &Referential) -> 
 /// diagnostics and source join the folder's.
 fn load_companion<D: Document>(
     result: &mut StructureFolder,
+    name: &str,
     context: &CheckContext,
     agreement: &Agreement,
 ) -> Option<D> {
-    let path = result.path.join(D::FILE_NAME);
-    let shown = join_shown(&result.shown, D::FILE_NAME);
+    let path = result.path.join(name);
+    let shown = join_shown(&result.shown, name);
     let source = optional_source(&path, &shown, &result.path, &mut result.diagnostics)?;
     let mut decoder = Decoder::new(&source);
     let model = D::read(&mut decoder).and_then(|raw| {

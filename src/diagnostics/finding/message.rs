@@ -138,6 +138,35 @@ impl Finding {
                     crate::french::plural(*count, "critère applicable", "critères applicables");
                 format!("{criteria} sans constat : audit incomplet")
             }
+            TooFewAuditors { count } => format!(
+                "{} : l'audit en demande deux, un certifié et un pair",
+                crate::french::plural(*count, "auditeur", "auditeurs")
+            ),
+            NoPeerAuditor => "aucun auditeur n'a le rôle « pair »".into(),
+            NonconformityWithoutFacts { id } => {
+                format!("la non-conformité sur « {id} » n'a pas d'observations")
+            }
+            AuditorNotApplicableForbidden { id } => {
+                format!("le critère « {id} » ne peut pas être constaté non concerné")
+            }
+            AuditorNotApplicableUnjustified { id } => {
+                format!("« {id} » est constaté non concerné sans justification")
+            }
+            LiftingBeforeEnd { id, date, end } => {
+                format!("la levée de « {id} » est datée du {date}, avant la fin de l'audit ({end})")
+            }
+            DecisionWithoutDate => "la décision de la commission n'a pas de date".into(),
+            DecisionBeforeEnd { date, end } => {
+                format!("la décision est datée du {date}, avant la fin de l'audit ({end})")
+            }
+            NoProposal { count, .. } => {
+                let criteria =
+                    crate::french::plural(*count, "critère applicable", "critères applicables");
+                format!("audit incomplet, {criteria} sans constat : aucune proposition de décision")
+            }
+            PastAuditNotOlder { end, start } => format!(
+                "cet audit passé s'achève le {end}, pas avant le début de audit.yaml ({start})"
+            ),
             PathNotFound => "chemin introuvable".into(),
             LinkLoop => "boucle de liens symboliques : lien ignoré".into(),
             Unreadable { detail } => format!("lecture impossible : {detail}"),

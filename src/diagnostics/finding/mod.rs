@@ -194,6 +194,38 @@ pub enum Finding {
         count: usize,
         ids: String,
     },
+    TooFewAuditors {
+        count: usize,
+    },
+    NoPeerAuditor,
+    NonconformityWithoutFacts {
+        id: String,
+    },
+    AuditorNotApplicableForbidden {
+        id: String,
+    },
+    AuditorNotApplicableUnjustified {
+        id: String,
+    },
+    LiftingBeforeEnd {
+        id: String,
+        date: String,
+        end: String,
+    },
+    DecisionWithoutDate,
+    DecisionBeforeEnd {
+        date: String,
+        end: String,
+    },
+    PastAuditNotOlder {
+        end: String,
+        start: String,
+    },
+    /// `label audit`: criteria without a finding, so no proposal.
+    NoProposal {
+        count: usize,
+        ids: String,
+    },
     PathNotFound,
     LinkLoop,
     Unreadable {
@@ -309,6 +341,16 @@ impl Finding {
             AuditEndsBeforeStart => Code::Aud001,
             NoCertifiedAuditor => Code::Aud002,
             MissingFindings { .. } => Code::Aud003,
+            TooFewAuditors { .. } => Code::Aud004,
+            NoPeerAuditor => Code::Aud005,
+            NonconformityWithoutFacts { .. } => Code::Aud006,
+            AuditorNotApplicableForbidden { .. } => Code::Aud007,
+            AuditorNotApplicableUnjustified { .. } => Code::Aud008,
+            LiftingBeforeEnd { .. } => Code::Aud009,
+            DecisionWithoutDate => Code::Aud010,
+            DecisionBeforeEnd { .. } => Code::Aud011,
+            NoProposal { .. } => Code::Aud012,
+            PastAuditNotOlder { .. } => Code::Aud013,
             PathNotFound => Code::Fs001,
             LinkLoop => Code::Fs002,
             Unreadable { .. } => Code::Fs003,

@@ -37,7 +37,19 @@ struct Structure<'a> {
     criteres: Criteria<'a>,
     synthese: Option<Synthese<'a>>,
     motifs: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audit: Option<AuditJson>,
     diagnostics: Vec<serde_json::Value>,
+}
+
+/// A structure's audit (§6.4).
+#[derive(Serialize)]
+struct AuditJson {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    fin: String,
+    proposition: Option<&'static str>,
+    nc_ouvertes: Vec<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -109,9 +121,25 @@ struct BlockJson<'a> {
     non_evaluees: usize,
     pretes_pour_audit: usize,
     taux_conformite_moyen: Option<f64>,
+    audits: AuditsJson<'a>,
     criteres: Vec<CountsJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     regions: Option<Regions<'a>>,
+}
+
+/// The block's audits: how many, and their proposals by keyword.
+struct AuditsJson<'a>(&'a crate::evaluation::AuditCounts);
+
+impl Serialize for AuditsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(5))?;
+        map.serialize_entry("audites", &self.0.audited)?;
+        for verdict in crate::evaluation::Verdict::ALL {
+            map.serialize_entry(verdict.keyword(), &self.0.count(Some(verdict)))?;
+        }
+        map.serialize_entry("sans_proposition", &self.0.count(None))?;
+        map.end()
+    }
 }
 
 /// One criterion's counts, complete and incomplete self-assessments apart.
@@ -119,11 +147,12 @@ struct CountsJson<'a>(&'a CriterionCounts);
 
 impl Serialize for CountsJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(4))?;
+        let mut map = serializer.serialize_map(Some(5))?;
         map.serialize_entry("id", &self.0.id)?;
         map.serialize_entry("titre", &*self.0.title)?;
         map.serialize_entry("completes", &StatusCounts(&self.0.complete))?;
         map.serialize_entry("incompletes", &StatusCounts(&self.0.incomplete))?;
+        map.serialize_entry("ecarts_declaration", &self.0.declaration_gaps)?;
         map.end()
     }
 }
@@ -214,6 +243,7 @@ fn block(b: &Block) -> BlockJson<'_> {
         non_evaluees: b.failed,
         pretes_pour_audit: b.ready,
         taux_conformite_moyen: b.mean_rate,
+        audits: AuditsJson(&b.audits),
         criteres: b.criteria.iter().map(CountsJson).collect(),
         regions: (!b.regions.is_empty()).then_some(Regions(&b.regions)),
     }
@@ -240,6 +270,32 @@ fn structure(s: &StructureEvaluation) -> Structure<'_> {
             .flat_map(|e| &e.reasons)
             .map(reason)
             .collect(),
+        audit: evaluation.and_then(audit),
         diagnostics: s.diagnostics.iter().map(diagnostic_json).collect(),
     }
+}
+
+/// Open audit nonconformities in referential order, whatever the
+/// self-assessment now says: only a `levee` closes them (§4.5).
+fn audit(evaluation: &crate::evaluation::Evaluation) -> Option<AuditJson> {
+    let state = evaluation.audit.as_ref()?;
+    let open = super::open_nonconformities(evaluation)
+        .into_iter()
+        .map(|nc| {
+            serde_json::json!({
+                "critere": nc.criterion,
+                "resultat": nc.result.keyword(),
+                "echeance": nc.due.map(|d| d.to_string()),
+            })
+        })
+        .collect();
+    Some(AuditJson {
+        kind: state.kind.keyword(),
+        fin: state.end.to_string(),
+        proposition: state
+            .proposal
+            .verdict
+            .map(crate::evaluation::Verdict::keyword),
+        nc_ouvertes: open,
+    })
 }

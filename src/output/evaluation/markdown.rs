@@ -77,6 +77,9 @@ fn block_view(out: &mut String, structures: &[StructureEvaluation], block: &Bloc
         "\nTaux moyen des autoévaluations complètes : {}",
         rate(block.mean_rate)
     );
+    if let Some(line) = super::audit_summary(block) {
+        let _ = writeln!(out, "\n{}", cell(&line));
+    }
     ranking(out, block);
     if !block.regions.is_empty() {
         out.push_str("\n#### Par région\n\n| Région | Structures | Complètes | Prêtes | Taux moyen |\n|---|---:|---:|---:|---:|\n");
@@ -146,6 +149,15 @@ fn structure(out: &mut String, s: &StructureEvaluation) {
     );
     for r in &evaluation.reasons {
         let _ = writeln!(out, "- {}", reason(r));
+    }
+    if let Some((heading, items)) = super::audit_lines(evaluation) {
+        let _ = writeln!(out, "\n{heading}");
+        if !items.is_empty() {
+            out.push_str("Non-conformités d'audit ouvertes (seule une levée les ferme) :\n\n");
+        }
+        for item in items {
+            let _ = writeln!(out, "- {}", cell(&item));
+        }
     }
     let rows: Vec<_> = evaluation
         .criteria

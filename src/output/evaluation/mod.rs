@@ -282,3 +282,115 @@ pub fn breach_message(threshold: FailOn, shown: &[Breach], hidden: &[Breach]) ->
 fn criteria_in_cause(ids: &[&str], one: &str, many: &str) -> String {
     format!("{} : {}", plural(ids.len(), one, many), ids.join(", "))
 }
+
+/// An open audit nonconformity, as `label evaluate` shows it.
+pub struct OpenNonconformity<'a> {
+    pub criterion: &'a str,
+    /// As the proposal counts it: a minor carried over from the previous
+    /// audit is major.
+    pub result: crate::audit::AuditResult,
+    pub due: Option<crate::date::Date>,
+}
+
+/// The open audit nonconformities of a structure, in referential order.
+pub fn open_nonconformities(
+    evaluation: &crate::evaluation::Evaluation,
+) -> Vec<OpenNonconformity<'_>> {
+    use crate::audit::AuditResult;
+    let Some(state) = &evaluation.audit else {
+        return Vec::new();
+    };
+    let p = &state.proposal;
+    evaluation
+        .criteria
+        .iter()
+        .filter_map(|c| {
+            let (result, due) = if p.majors.contains(&c.id) {
+                (AuditResult::MajorNonconformity, p.major_deadline)
+            } else if p.minors.contains(&c.id) {
+                (AuditResult::MinorNonconformity, p.minor_deadline)
+            } else {
+                return None;
+            };
+            Some(OpenNonconformity {
+                criterion: &c.id,
+                result,
+                due,
+            })
+        })
+        .collect()
+}
+
+/// The audit lines of one structure, for people: the proposal, then each
+/// open nonconformity.
+pub fn audit_lines(evaluation: &crate::evaluation::Evaluation) -> Option<(String, Vec<String>)> {
+    let state = evaluation.audit.as_ref()?;
+    let heading = format!(
+        "Audit achevé le {} : proposition {}.",
+        state.end.french(),
+        crate::output::audit::verdict_label(state.proposal.verdict)
+    );
+    let items = open_nonconformities(evaluation)
+        .iter()
+        .map(|nc| {
+            let title = evaluation
+                .criteria
+                .iter()
+                .find(|c| c.id == nc.criterion)
+                .map_or(String::new(), |c| format!(" {}", c.title));
+            let due = nc
+                .due
+                .map_or(String::new(), |d| format!(", échéance : {}", d.french()));
+            format!(
+                "{}{title} ({}{due})",
+                nc.criterion,
+                crate::output::audit::result_label(nc.result)
+            )
+        })
+        .collect();
+    Some((heading, items))
+}
+
+/// The audits of a block, for people: proposals, and the criteria where
+/// declaration and finding differ most often. `None` without any audit.
+pub fn audit_summary(block: &crate::evaluation::Block) -> Option<String> {
+    use crate::evaluation::Verdict;
+    let audits = &block.audits;
+    if audits.audited == 0 {
+        return None;
+    }
+    let parts: Vec<String> = Verdict::ALL
+        .iter()
+        .map(|v| {
+            (
+                crate::output::audit::verdict_label(Some(*v)),
+                audits.count(Some(*v)),
+            )
+        })
+        .chain([("sans proposition (audit incomplet)", audits.count(None))])
+        .filter(|(_, n)| *n > 0)
+        .map(|(label, n)| format!("{label} : {n}"))
+        .collect();
+    let mut gaps: Vec<&crate::evaluation::CriterionCounts> = block
+        .criteria
+        .iter()
+        .filter(|c| c.declaration_gaps > 0)
+        .collect();
+    gaps.sort_by_key(|c| std::cmp::Reverse(c.declaration_gaps));
+    let mut line = format!(
+        "Audits : {} ({})",
+        crate::french::plural(audits.audited, "structure auditée", "structures auditées"),
+        parts.join(", ")
+    );
+    if !gaps.is_empty() {
+        let listed: Vec<String> = gaps
+            .iter()
+            .map(|c| format!("{} ({})", c.id, c.declaration_gaps))
+            .collect();
+        line.push_str(&format!(
+            " ; déclaration et constat diffèrent sur {}",
+            listed.join(", ")
+        ));
+    }
+    Some(line + ".")
+}

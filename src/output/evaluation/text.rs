@@ -66,6 +66,16 @@ fn structure(out: &mut String, s: &StructureEvaluation, width: usize) {
             out.push_str(&paragraph(&reason(r), width, "  - ", "    "));
         }
     }
+    if let Some((heading, items)) = super::audit_lines(evaluation) {
+        out.push('\n');
+        out.push_str(&paragraph(&heading, width, "", ""));
+        if !items.is_empty() {
+            out.push_str("Non-conformités d'audit ouvertes (seule une levée les ferme) :\n");
+        }
+        for item in items {
+            out.push_str(&paragraph(&item, width, "  - ", "    "));
+        }
+    }
     let mut t = Table::new(&["Critère", "Intitulé", "Statut", "Niveau", "Actions"]);
     for c in evaluation
         .criteria
@@ -135,6 +145,9 @@ fn block_view(out: &mut String, structures: &[StructureEvaluation], block: &Bloc
         "Taux moyen des autoévaluations complètes : {}",
         rate(block.mean_rate)
     );
+    if let Some(line) = super::audit_summary(block) {
+        out.push_str(&paragraph(&line, width, "", "  "));
+    }
     ranking(out, block, width);
     if !block.regions.is_empty() {
         let mut t = Table::new(&["Région", "Structures", "Complètes", "Prêtes", "Taux moyen"])
