@@ -3,6 +3,7 @@
 //! from here and [`crate::schema`] turns the same tables into JSON Schemas.
 //! It sits below every reader and model.
 
+mod audit_tables;
 mod shape;
 pub mod tables;
 
