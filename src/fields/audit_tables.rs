@@ -1,7 +1,6 @@
 //! The tables of `audit.yaml` (§4.5), beside the others in [`super::tables`].
 
-use super::shape::{Field, REFERENTIAL_ID, SEMVER, Shape};
-use super::tables::{TEXTS, opt, req};
+use super::shape::{Field, REFERENTIAL_ID, SEMVER, Shape, TEXTS, opt, req};
 use crate::keyword::{AuditKind, AuditResult, AuditorRole, Opinion};
 
 pub const AUDIT_TYPES: &[&str] = AuditKind::KEYWORDS;

@@ -58,3 +58,24 @@ fn object_of(shape: &'static Shape) -> &'static [Field] {
 pub const REFERENTIAL_ID: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 pub const CRITERION_ID: &str = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$";
 pub const SEMVER: &str = r"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$";
+
+/// A required key of a table.
+pub(super) const fn req(key: &'static str, shape: Shape, description: &'static str) -> Field {
+    Field {
+        key,
+        shape,
+        required: true,
+        description,
+    }
+}
+
+pub(super) const fn opt(key: &'static str, shape: Shape, description: &'static str) -> Field {
+    Field {
+        key,
+        shape,
+        required: false,
+        description,
+    }
+}
+
+pub(super) const TEXTS: Shape = Shape::List(&Shape::Text);

@@ -1,27 +1,8 @@
 //! The tables of every file kind (§4.2–§4.5).
 
-use super::shape::{CRITERION_ID, Field, REFERENTIAL_ID, SEMVER, Shape};
+use super::shape::{CRITERION_ID, Field, REFERENTIAL_ID, SEMVER, Shape, TEXTS, opt, req};
 use crate::keyword::{ActionStatus, Origin, Status, StructureType};
 
-pub(super) const fn req(key: &'static str, shape: Shape, description: &'static str) -> Field {
-    Field {
-        key,
-        shape,
-        required: true,
-        description,
-    }
-}
-
-pub(super) const fn opt(key: &'static str, shape: Shape, description: &'static str) -> Field {
-    Field {
-        key,
-        shape,
-        required: false,
-        description,
-    }
-}
-
-pub(super) const TEXTS: Shape = Shape::List(&Shape::Text);
 pub const STRUCTURE_TYPES: &[&str] = StructureType::KEYWORDS;
 
 pub const LEVEL: &[Field] = &[
