@@ -39,6 +39,17 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(safe)
 }
 
+/// A cell of text from a file, safe in a spreadsheet: control characters
+/// made visible, and a leading `= + - @`, tab or CR neutralised with `'`
+/// (formula injection, as OWASP recommends).
+pub fn spreadsheet_cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{}", visible(text))
+    } else {
+        visible(text).into_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::terminal_safe;

@@ -10,7 +10,6 @@ use crate::diagnostics::{Diagnostic, Finding, Location, Report};
 use crate::evaluation::review;
 use crate::output::audit::{AuditFormat, render};
 use crate::output::{DiagnosticFormat, render_diagnostics};
-use crate::self_assessment;
 use crate::structure::{self, Resolver, StructureFolder};
 
 #[derive(Debug, clap::Args)]
@@ -42,16 +41,10 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         Ok(workspace) => workspace,
         Err(code) => return code,
     };
-    let dir = match &args.dir {
-        Some(dir) => workspace.cwd.join(dir),
-        None => workspace
-            .enclosing_structure()
-            .unwrap_or_else(|| workspace.cwd.clone()),
+    let (dir, shown) = match super::structure_dir(&workspace, args.dir.as_deref()) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
-    let shown = workspace.shown(&dir);
-    if !dir.join(self_assessment::FILE_NAME).is_file() {
-        return super::fail(Diagnostic::new(Finding::NoStructure, Location::file(shown)));
-    }
     let audit_shown = workspace.shown(&dir.join(FILE_NAME));
     if !dir.join(FILE_NAME).exists() {
         return super::fail(Diagnostic::new(

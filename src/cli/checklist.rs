@@ -8,7 +8,6 @@ use crate::diagnostics::{Diagnostic, Finding, Location, Report};
 use crate::output::checklist::{ChecklistFormat, render};
 use crate::output::{DiagnosticFormat, render_diagnostics, terminal_safe, visible};
 use crate::schema::{self, Kind};
-use crate::self_assessment;
 use crate::structure::{self, Resolver, StructureFolder};
 use crate::workspace::Workspace;
 
@@ -44,16 +43,10 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         Ok(workspace) => workspace,
         Err(code) => return code,
     };
-    let dir = match &args.dir {
-        Some(dir) => workspace.cwd.join(dir),
-        None => workspace
-            .enclosing_structure()
-            .unwrap_or_else(|| workspace.cwd.clone()),
+    let (dir, shown) = match super::structure_dir(&workspace, args.dir.as_deref()) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
-    let shown = workspace.shown(&dir);
-    if !dir.join(self_assessment::FILE_NAME).is_file() {
-        return super::fail(Diagnostic::new(Finding::NoStructure, Location::file(shown)));
-    }
     let audit_path = dir.join(crate::audit::FILE_NAME);
     if args.audit && audit_path.symlink_metadata().is_ok() {
         let shown = workspace.shown(&audit_path);

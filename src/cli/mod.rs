@@ -160,6 +160,28 @@ fn fail(mut diagnostic: Diagnostic) -> u8 {
     2
 }
 
+/// The structure folder a command works on: `dir`, else the one the
+/// current folder lies in (walking up, as git does); a folder without
+/// `autoevaluation.yaml` stops the command (STR005).
+fn structure_dir(
+    workspace: &crate::workspace::Workspace,
+    dir: Option<&std::path::Path>,
+) -> Result<(std::path::PathBuf, String), u8> {
+    let dir = match dir {
+        Some(dir) => workspace.cwd.join(dir),
+        None => workspace
+            .enclosing_structure()
+            .unwrap_or_else(|| workspace.cwd.clone()),
+    };
+    let shown = workspace.shown(&dir);
+    if !dir.join(crate::self_assessment::FILE_NAME).is_file() {
+        let finding = crate::diagnostics::Finding::NoStructure;
+        let location = crate::diagnostics::Location::file(shown);
+        return Err(fail(Diagnostic::new(finding, location)));
+    }
+    Ok((dir, shown))
+}
+
 /// A remark that does not stop the command (for instance CFG005: the
 /// embedded referentials were used), told on stderr.
 fn remark(mut diagnostic: Diagnostic) {

@@ -11,7 +11,6 @@ use crate::output::plan as show;
 use crate::output::{DiagnosticFormat, render_diagnostics, visible};
 use crate::plan::FILE_NAME;
 use crate::schema::{self, Kind};
-use crate::self_assessment;
 use crate::structure::{self, Resolver, StructureFolder};
 use crate::workspace::Workspace;
 use crate::write::write_atomically;
@@ -85,16 +84,10 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         Ok(workspace) => workspace,
         Err(code) => return code,
     };
-    let dir = match &args.dir {
-        Some(dir) => workspace.cwd.join(dir),
-        None => workspace
-            .enclosing_structure()
-            .unwrap_or_else(|| workspace.cwd.clone()),
+    let (dir, shown) = match super::structure_dir(&workspace, args.dir.as_deref()) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
-    let shown = workspace.shown(&dir);
-    if !dir.join(self_assessment::FILE_NAME).is_file() {
-        return super::fail(Diagnostic::new(Finding::NoStructure, Location::file(shown)));
-    }
     let today = args.today.get();
     let resolver = Resolver::new(workspace.catalog());
     let folder = structure::load(&dir, &shown, &resolver, today);

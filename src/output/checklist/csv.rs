@@ -79,15 +79,9 @@ fn row(principle: &str, item: &Item) -> [String; 20] {
     ]
 }
 
-/// A cell that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage
-/// return) gets a leading `'`: a spreadsheet shows it as text and never
-/// runs it (CSV injection).
+/// A cell safe in a spreadsheet (formula injection, control characters).
 pub(super) fn inert(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
+    crate::escape::spreadsheet_cell(cell)
 }
 
 #[cfg(test)]

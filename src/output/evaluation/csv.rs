@@ -46,17 +46,7 @@ pub fn render(view: &EvaluationView, excel: bool) -> String {
     }
 }
 
-/// A cell of text from a file, safe in a spreadsheet: control characters
-/// made visible, and a leading `= + - @`, tab or CR neutralised with `'`
-/// (formula injection, as OWASP recommends).
-fn text_cell(text: &str) -> String {
-    let text = crate::output::visible(text);
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.into_owned()
-    }
-}
+use crate::escape::spreadsheet_cell as text_cell;
 
 fn write_structure(writer: &mut csv::Writer<Vec<u8>>, s: &StructureEvaluation) {
     let texts = [
