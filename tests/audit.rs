@@ -290,3 +290,30 @@ fn item_3_fiches_show_the_lifting() {
         run.stdout
     );
 }
+
+/// The Val de Garonne example: a surveillance audit whose previous audit
+/// (under `audits/`) left a minor not lifted (VAL-03) and one lifted (ACC-02).
+#[test]
+fn item_6_the_surveillance_example_counts_a_carried_over_minor_as_major() {
+    let examples = root().join("examples");
+    let dir = "structures/ml-val-de-garonne";
+    let run = label(&examples, &["audit", dir]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("audit_val_de_garonne_text", run.snapshot());
+    let json = label(&examples, &["audit", dir, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["type"], "surveillance");
+    assert_eq!(value["proposition"], "defavorable");
+    assert_eq!(value["nc_majeures"], serde_json::json!(["VAL-03"]));
+    let minors = serde_json::json!(["GOUV-05", "EMP-04", "AMEL-02"]);
+    assert_eq!(value["nc_mineures"], minors);
+    assert_eq!(value["echeance_nc_majeures"], "2027-02-18");
+    assert_eq!(value["cycle"], serde_json::Value::Null);
+    let fiches = label(
+        &examples,
+        &["audit", dir, "--fiches", "--format", "markdown"],
+    );
+    assert!(fiches.stdout.contains("## VAL-03 "), "{}", fiches.stdout);
+    assert!(fiches.stdout.contains("comptée majeure"));
+    assert!(!fiches.stdout.contains("## ACC-02 "), "lifted in 2025");
+}
