@@ -64,6 +64,23 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Wraps `text` as a paragraph: `first` before the first line, `rest`
+/// before the others, each line at most `width` characters when possible.
+pub fn paragraph(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let indent = first.chars().count().max(rest.chars().count());
+    let mut out = String::new();
+    for (i, line) in wrap(text, width.saturating_sub(indent)).iter().enumerate() {
+        out.push_str(if i == 0 { first } else { rest });
+        out.push_str(line);
+        out.push('\n');
+    }
+    if out.is_empty() {
+        out.push_str(first.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::wrap;
@@ -84,21 +101,4 @@ mod tests {
             assert!(!line.ends_with('«'), "{line}");
         }
     }
-}
-
-/// Wraps `text` as a paragraph: `first` before the first line, `rest`
-/// before the others, each line at most `width` characters when possible.
-pub fn paragraph(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let indent = first.chars().count().max(rest.chars().count());
-    let mut out = String::new();
-    for (i, line) in wrap(text, width.saturating_sub(indent)).iter().enumerate() {
-        out.push_str(if i == 0 { first } else { rest });
-        out.push_str(line);
-        out.push('\n');
-    }
-    if out.is_empty() {
-        out.push_str(first.trim_end());
-        out.push('\n');
-    }
-    out
 }
