@@ -32,6 +32,21 @@ fn json(edit: impl Fn(String) -> String) -> (serde_json::Value, common::Run) {
     (value, run)
 }
 
+/// The audit with the whole finding of `id` replaced by `body` (its lines
+/// under `  ID:`); an empty `body` removes the finding.
+fn finding(text: String, id: &str, body: &str) -> String {
+    let key = format!("  {id}:\n");
+    let start = text.find(&key).unwrap_or_else(|| panic!("{id}"));
+    let rest = &text[start + key.len()..];
+    let len = rest
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| !rest[i..].starts_with("   "))
+        .unwrap_or(rest.len());
+    let head = if body.is_empty() { "" } else { key.as_str() };
+    format!("{}{head}{body}{}", &text[..start], &rest[len..])
+}
+
 const ACC_02_MINOR: &str = "  ACC-02:\n    resultat: nc_mineure\n";
 
 #[test]
@@ -62,10 +77,10 @@ fn item_3_favourable_with_reservations_below_k_minors() {
 #[test]
 fn item_3_a_major_makes_it_unfavourable() {
     let (value, run) = json(|a| {
-        replace(
+        finding(
             a,
-            "  GOUV-02:\n    resultat: conforme\n",
-            "  GOUV-02:\n    resultat: nc_majeure\n    observations: Aucun compte rendu de bureau.\n",
+            "GOUV-02",
+            "    resultat: nc_majeure\n    observations: Aucun compte rendu de bureau.\n",
         )
     });
     assert_eq!(run.code, 0);
@@ -79,10 +94,10 @@ fn item_3_k_minors_make_it_unfavourable_in_referential_order() {
     let (value, _) = json(|a| {
         let mut a = a;
         for id in ["PIL-01", "GOUV-03", "VAL-02", "EMP-01"] {
-            a = replace(
+            a = finding(
                 a,
-                &format!("  {id}:\n    resultat: conforme\n"),
-                &format!("  {id}:\n    resultat: nc_mineure\n    observations: Faits.\n"),
+                id,
+                "    resultat: nc_mineure\n    observations: Faits.\n",
             );
         }
         a
@@ -111,7 +126,7 @@ fn item_3_no_nonconformity_is_favourable_and_a_decision_fixes_the_cycle() {
 
 #[test]
 fn item_3_an_incomplete_audit_has_no_proposal_and_fails() {
-    let (value, run) = json(|a| replace(a, "  GOUV-01:\n    resultat: conforme\n", ""));
+    let (value, run) = json(|a| finding(a, "GOUV-01", ""));
     assert_eq!(run.code, 1);
     assert_eq!(value["proposition"], serde_json::Value::Null);
     assert!(run.stderr.contains("erreur[AUD012]"), "{}", run.stderr);
@@ -141,13 +156,14 @@ fn item_5_a_minor_of_the_previous_audit_not_lifted_counts_as_major() {
     let (dir, target) = vitre(|a| a);
     let current = fs::read_to_string(target.join("audit.yaml")).unwrap();
     let past = replace(
-        replace(
-            replace(current, "debut: 2026-10-07", "debut: 2023-10-03"),
-            "fin: 2026-10-08",
-            "fin: 2023-10-04",
-        ),
-        "  GOUV-03:\n    resultat: conforme\n",
-        "  GOUV-03:\n    resultat: nc_mineure\n    observations: Pas de plan de formation des administrateurs.\n",
+        replace(current, "debut: 2026-10-07", "debut: 2023-10-03"),
+        "fin: 2026-10-08",
+        "fin: 2023-10-04",
+    );
+    let past = finding(
+        past,
+        "GOUV-03",
+        "    resultat: nc_mineure\n    observations: Pas de plan de formation des administrateurs.\n",
     );
     let past = replace(past, ACC_02_MINOR, "  ACC-02:\n    resultat: conforme\n");
     fs::create_dir(target.join("audits")).unwrap();
@@ -273,4 +289,31 @@ fn item_3_fiches_show_the_lifting() {
         "{}",
         run.stdout
     );
+}
+
+/// The Val de Garonne example: a surveillance audit whose previous audit
+/// (under `audits/`) left a minor not lifted (VAL-03) and one lifted (ACC-02).
+#[test]
+fn item_6_the_surveillance_example_counts_a_carried_over_minor_as_major() {
+    let examples = root().join("examples");
+    let dir = "structures/ml-val-de-garonne";
+    let run = label(&examples, &["audit", dir]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("audit_val_de_garonne_text", run.snapshot());
+    let json = label(&examples, &["audit", dir, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["type"], "surveillance");
+    assert_eq!(value["proposition"], "defavorable");
+    assert_eq!(value["nc_majeures"], serde_json::json!(["VAL-03"]));
+    let minors = serde_json::json!(["GOUV-05", "EMP-04", "AMEL-02"]);
+    assert_eq!(value["nc_mineures"], minors);
+    assert_eq!(value["echeance_nc_majeures"], "2027-02-18");
+    assert_eq!(value["cycle"], serde_json::Value::Null);
+    let fiches = label(
+        &examples,
+        &["audit", dir, "--fiches", "--format", "markdown"],
+    );
+    assert!(fiches.stdout.contains("## VAL-03 "), "{}", fiches.stdout);
+    assert!(fiches.stdout.contains("comptée majeure"));
+    assert!(!fiches.stdout.contains("## ACC-02 "), "lifted in 2025");
 }

@@ -17,6 +17,16 @@ fn structure(name: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, target)
 }
 
+/// A temporary copy of the Val de Garonne example without its audits:
+/// the tests using it are about the self-assessment's gaps (the audit's
+/// nonconformities have their own tests below).
+fn val_de_garonne() -> (tempfile::TempDir, PathBuf) {
+    let (dir, ml) = structure("ml-val-de-garonne");
+    fs::remove_file(ml.join("audit.yaml")).unwrap();
+    fs::remove_dir_all(ml.join("audits")).unwrap();
+    (dir, ml)
+}
+
 fn plan(dir: &Path, folder: &str, extra: &[&str]) -> common::Run {
     let mut args = vec!["plan", folder, "--date", DATE];
     args.extend(extra);
@@ -25,7 +35,7 @@ fn plan(dir: &Path, folder: &str, extra: &[&str]) -> common::Run {
 
 #[test]
 fn scaffolds_a_new_plan_majors_first() {
-    let (dir, ml) = structure("ml-val-de-garonne");
+    let (dir, ml) = val_de_garonne();
     fs::remove_file(ml.join("plan.yaml")).unwrap();
     let run = plan(dir.path(), "ml-val-de-garonne", &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -49,7 +59,7 @@ fn scaffolds_a_new_plan_majors_first() {
 
 #[test]
 fn update_keeps_every_byte_and_continues_ids() {
-    let (dir, ml) = structure("ml-val-de-garonne");
+    let (dir, ml) = val_de_garonne();
     let before = fs::read_to_string(ml.join("plan.yaml")).unwrap();
     let run = plan(dir.path(), "ml-val-de-garonne", &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -66,7 +76,7 @@ fn update_keeps_every_byte_and_continues_ids() {
 
 #[test]
 fn dry_run_shows_a_diff_and_writes_nothing() {
-    let (dir, ml) = structure("ml-val-de-garonne");
+    let (dir, ml) = val_de_garonne();
     let before = fs::read_to_string(ml.join("plan.yaml")).unwrap();
     let run = plan(dir.path(), "ml-val-de-garonne", &["--dry-run"]);
     assert_eq!(run.code, 0);
@@ -79,8 +89,8 @@ fn audit_nonconformities_get_actions_due_after_the_audit() {
     let (dir, ml) = structure("ml-pays-de-vitre");
     let audit = fs::read_to_string(ml.join("audit.yaml")).unwrap();
     let audit = audit.replacen(
-        "  GOUV-02:\n    resultat: conforme",
-        "  GOUV-02:\n    resultat: nc_majeure\n    observations: Aucun compte rendu de bureau.",
+        "  GOUV-02:\n    resultat: conforme\n    observations: ",
+        "  GOUV-02:\n    resultat: nc_majeure\n    observations: Aucun compte rendu de bureau. ",
         1,
     );
     fs::write(ml.join("audit.yaml"), audit).unwrap();
@@ -99,9 +109,32 @@ fn audit_nonconformities_get_actions_due_after_the_audit() {
     );
 }
 
+/// The Val de Garonne example: VAL-03, a minor of its initial audit not
+/// lifted, is a major of its surveillance audit (§4.5), due 3 months after it.
+#[test]
+fn item_6_a_carried_over_minor_gets_a_major_action() {
+    let (dir, ml) = structure("ml-val-de-garonne");
+    let run = plan(dir.path(), "ml-val-de-garonne", &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("  A03  VAL-03 (non-conformité majeure), échéance le 18 février 2027\n"),
+        "{}",
+        run.stdout
+    );
+    let after = fs::read_to_string(ml.join("plan.yaml")).unwrap();
+    assert!(
+        after.contains(
+            "  - id: A03\n    criteres: [VAL-03]\n    titre: \"Lever la non-conformité majeure : "
+        ),
+        "{after}"
+    );
+    assert!(after.contains("echeance: 2027-02-18\n    statut: a_faire\n    origine: audit\n"));
+}
+
 #[test]
 fn crlf_plans_stay_crlf() {
-    let (dir, ml) = structure("ml-val-de-garonne");
+    let (dir, ml) = val_de_garonne();
     let crlf = fs::read_to_string(ml.join("plan.yaml"))
         .unwrap()
         .replace('\n', "\r\n");
@@ -133,7 +166,7 @@ fn invalid_plans_are_reported_and_left_untouched() {
         ("identifiant en double", "id: A02", "id: A01", "REF001"),
     ];
     for (name, from, to, code) in cases {
-        let (dir, ml) = structure("ml-val-de-garonne");
+        let (dir, ml) = val_de_garonne();
         let text = fs::read_to_string(ml.join("plan.yaml"))
             .unwrap()
             .replacen(from, to, 1);
@@ -147,7 +180,7 @@ fn invalid_plans_are_reported_and_left_untouched() {
             "{name}"
         );
     }
-    let (dir, ml) = structure("ml-val-de-garonne");
+    let (dir, ml) = val_de_garonne();
     fs::write(ml.join("plan.yaml"), "- id: A01\n  titre: une liste\n").unwrap();
     let run = plan(dir.path(), "ml-val-de-garonne", &[]);
     assert_eq!(run.code, 1);
@@ -162,7 +195,7 @@ fn invalid_plans_are_reported_and_left_untouched() {
 #[test]
 fn read_only_file_or_folder_is_a_clear_error() {
     use std::os::unix::fs::PermissionsExt;
-    let (dir, ml) = structure("ml-val-de-garonne");
+    let (dir, ml) = val_de_garonne();
     let path = ml.join("plan.yaml");
     let before = fs::read_to_string(&path).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
@@ -185,7 +218,7 @@ fn read_only_file_or_folder_is_a_clear_error() {
 
 #[test]
 fn a_flow_list_is_refused_without_change() {
-    let (dir, ml) = structure("ml-val-de-garonne");
+    let (dir, ml) = val_de_garonne();
     let text = "referentiel: missions-locales\nversion: 1.0.0\nstructure: ml-val-de-garonne\nactions: [{id: A01, criteres: [VAL-03], titre: RGPD, statut: en_cours}]\n";
     fs::write(ml.join("plan.yaml"), text).unwrap();
     let run = plan(dir.path(), "ml-val-de-garonne", &[]);
@@ -247,7 +280,7 @@ fn not_a_structure_folder() {
 
 #[test]
 fn item_9_a_new_plan_names_its_schema() {
-    let (dir, ml) = structure("ml-val-de-garonne");
+    let (dir, ml) = val_de_garonne();
     fs::remove_file(ml.join("plan.yaml")).unwrap();
     assert_eq!(plan(dir.path(), "ml-val-de-garonne", &[]).code, 0);
     let written = fs::read_to_string(ml.join("plan.yaml")).unwrap();
@@ -263,7 +296,7 @@ fn item_9_a_new_plan_names_its_schema() {
 fn item_9_deadlines_count_from_the_self_assessment_date_not_today() {
     let mut written = Vec::new();
     for today in ["2026-11-27", "2031-05-02"] {
-        let (dir, ml) = structure("ml-val-de-garonne");
+        let (dir, ml) = val_de_garonne();
         fs::remove_file(ml.join("plan.yaml")).unwrap();
         let run = label(dir.path(), &["plan", "ml-val-de-garonne", "--date", today]);
         assert_eq!(run.code, 0, "{}", run.stderr);
@@ -291,16 +324,16 @@ fn item_9_follow_up_reports_gaps_without_action() {
     let text = label(&root(), &args(&[]));
     assert!(
         text.stdout
-            .contains("0 en retard ; 5 écarts sans action :\n  EMP-04     écart majeur\n  TERR-01    écart mineur\n"),
+            .contains("0 en retard ; 7 écarts sans action :\n  VAL-03     non-conformité majeure\n  GOUV-05    non-conformité mineure\n"),
         "{}",
         text.stdout
     );
     let json = label(&root(), &args(&["--format", "json"]));
     let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-    assert_eq!(value["sans_action"], 5);
+    assert_eq!(value["sans_action"], 7);
     assert_eq!(
         value["ecarts_sans_action"][0],
-        serde_json::json!({ "critere": "EMP-04", "nature": "ecart_majeur" })
+        serde_json::json!({ "critere": "VAL-03", "nature": "nc_majeure" })
     );
     assert_eq!(label(&root(), &args(&["--fail-on", "retard"])).code, 0);
     assert_eq!(label(&root(), &args(&["--fail-on", "sans-action"])).code, 1);
@@ -308,7 +341,7 @@ fn item_9_follow_up_reports_gaps_without_action() {
 
 #[test]
 fn item_13_a_huge_action_id_does_not_overflow() {
-    let (dir, ml) = structure("ml-val-de-garonne");
+    let (dir, ml) = val_de_garonne();
     let text =
         fs::read_to_string(ml.join("plan.yaml"))
             .unwrap()

@@ -17,7 +17,7 @@ pub struct Args {
     /// Dossier de la structure (par défaut : celle où l'on se trouve)
     #[arg(value_name = "DOSSIER")]
     dir: Option<PathBuf>,
-    /// Format de sortie : text (par défaut), json, markdown
+    /// Format de sortie : text (par défaut), json, markdown ; html avec --fiches
     #[arg(
         long,
         value_enum,
@@ -26,7 +26,7 @@ pub struct Args {
         hide_default_value = true
     )]
     format: AuditFormat,
-    /// Avec --format markdown : une fiche d'écart par non-conformité (exigence, constat, preuves, gravité, échéance, action corrective, levée)
+    /// Avec --format markdown ou html : une fiche d'écart par non-conformité (exigence, constat, preuves, gravité, échéance, action corrective, levée)
     #[arg(long)]
     fiches: bool,
     #[command(flatten)]
@@ -34,8 +34,8 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, out: &mut Out) -> u8 {
-    if args.fiches && args.format != AuditFormat::Markdown {
-        return super::usage_error::refuse("--fiches s'emploie avec --format markdown");
+    if let Some(message) = refusal(args) {
+        return super::usage_error::refuse(message);
     }
     let workspace = match super::workspace(None, out) {
         Ok(workspace) => workspace,
@@ -60,13 +60,24 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     let Some(review) = review(&folder, &audit_shown).filter(|_| !folder.has_errors()) else {
         return diagnostics(&folder, folder.diagnostics.clone());
     };
-    let text = if args.fiches {
+    let text = if args.fiches && args.format == AuditFormat::Markdown {
         crate::output::fiches::markdown(&review)
     } else {
         render(&review, args.format)
     };
     out.print(&text);
     diagnostics(&folder, review.diagnostics)
+}
+
+/// The formats that do not go with `--fiches`, or only with it.
+fn refusal(args: &Args) -> Option<&'static str> {
+    match (args.fiches, args.format) {
+        (true, AuditFormat::Text | AuditFormat::Json) => {
+            Some("--fiches s'emploie avec --format markdown ou --format html")
+        }
+        (false, AuditFormat::Html) => Some("--format html s'emploie avec --fiches"),
+        _ => None,
+    }
 }
 
 /// Diagnostics on stderr; the exit code.

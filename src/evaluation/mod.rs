@@ -12,8 +12,8 @@ pub use anonymous::{
     Anonymity, Anonymized, DEFAULT_THRESHOLD, MASKED, OTHERS, anonymize, pseudonyms,
 };
 pub use audit::{
-    AuditReview, AuditState, DeclarationGap, Fiche, LabelCycle, Motive, Proposal, Verdict, fiches,
-    propose, review, state as audit_state,
+    AuditReview, AuditState, DeclarationGap, Fiche, LabelCycle, Motive, Proposal, Verdict,
+    carried_over_minors, fiches, propose, review, state as audit_state,
 };
 pub use entry::{StructureEvaluation, evaluate_all, evaluate_folder, sort};
 pub use network::{

@@ -59,11 +59,13 @@ pub fn follow_up(folder: &StructureFolder, today: Date) -> Option<FollowUp> {
         folder.self_assessment.as_ref()?,
     );
     let evaluation = evaluate(referential, assessment, Some(plan));
+    let carried_over = crate::evaluation::carried_over_minors(folder);
     let sources = Sources {
         referential,
         evaluation: &evaluation,
         assessed: assessment.date,
         audit: folder.audit.as_ref(),
+        carried_over: &carried_over,
         plan: Some(plan),
     };
     let actions: Vec<ActionLine> = plan

@@ -80,6 +80,8 @@ pub struct Sources<'a> {
     /// The self-assessment's `date`.
     pub assessed: Option<Date>,
     pub audit: Option<&'a Audit>,
+    /// Minors of the previous audit not lifted: majors of this one (§4.5).
+    pub carried_over: &'a [String],
     pub plan: Option<&'a Plan>,
 }
 
@@ -87,6 +89,7 @@ pub struct Sources<'a> {
 /// nonconformities (majors, then minors), then self-assessment gaps
 /// (majors, then minors), each in referential order.
 ///
+/// A minor of the previous audit not lifted is a major nonconformity (§4.5).
 /// An audit nonconformity is answered only by an action of `origine: audit`
 /// (not abandoned) and is due its delay after the audit's `fin`; a
 /// self-assessment gap by any action not abandoned, due its delay after the
@@ -118,9 +121,10 @@ fn has_gap(sources: &Sources, criterion: &str, status: Status, kind: GapKind) ->
             .and_then(|a| a.findings.get(criterion))
             .is_some_and(|f| f.result == wanted && f.is_open_nonconformity())
     };
+    let carried = sources.carried_over.iter().any(|id| id == criterion);
     match kind {
-        GapKind::AuditMajor => audit_result(AuditResult::MajorNonconformity),
-        GapKind::AuditMinor => audit_result(AuditResult::MinorNonconformity),
+        GapKind::AuditMajor => carried || audit_result(AuditResult::MajorNonconformity),
+        GapKind::AuditMinor => !carried && audit_result(AuditResult::MinorNonconformity),
         GapKind::Major => status == Status::MajorGap,
         GapKind::Minor => status == Status::MinorGap,
     }

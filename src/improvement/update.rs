@@ -56,11 +56,13 @@ pub fn update(folder: &StructureFolder, today: Date, schema: &str) -> Result<Upd
     };
     let plan = folder.plan.as_ref();
     let evaluation = evaluate(referential, assessment, plan);
+    let carried_over = crate::evaluation::carried_over_minors(folder);
     let sources = Sources {
         referential,
         evaluation: &evaluation,
         assessed: assessment.date,
         audit: folder.audit.as_ref(),
+        carried_over: &carried_over,
         plan,
     };
     let added = new_actions(referential, &unanswered(&sources), plan);

@@ -19,6 +19,8 @@ pub enum AuditFormat {
     Json,
     /// Markdown
     Markdown,
+    /// Avec --fiches : un fichier HTML autonome, imprimable (A4)
+    Html,
 }
 
 pub fn render(review: &AuditReview, format: AuditFormat) -> String {
@@ -26,6 +28,8 @@ pub fn render(review: &AuditReview, format: AuditFormat) -> String {
         AuditFormat::Text => crate::escape::visible(&text(review)).into_owned(),
         AuditFormat::Markdown => markdown(review),
         AuditFormat::Json => json(review),
+        // Only the fiches exist in html; the command refuses it without them.
+        AuditFormat::Html => super::fiches::html(review),
     }
 }
 
@@ -157,7 +161,7 @@ fn titled(review: &AuditReview, id: &str) -> String {
     }
 }
 
-fn heading(review: &AuditReview) -> String {
+pub fn heading(review: &AuditReview) -> String {
     let a = review.audit;
     let kind = match a.kind {
         crate::audit::AuditKind::Initial => "initial",
@@ -174,7 +178,7 @@ fn heading(review: &AuditReview) -> String {
     )
 }
 
-fn auditors(review: &AuditReview) -> String {
+pub fn auditors(review: &AuditReview) -> String {
     let names: Vec<String> = review
         .audit
         .auditors

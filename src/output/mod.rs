@@ -8,6 +8,7 @@ pub mod evaluation;
 pub mod fiches;
 mod github;
 mod gitlab;
+mod html;
 mod json;
 mod junit;
 pub mod plan;

@@ -40,10 +40,28 @@ pub fn wrap(text: &str, width: usize) -> Vec<&str> {
     lines
 }
 
-/// The words of `text` with their byte offsets.
+/// The words of `text` with their byte offsets. French typography puts a
+/// space before « ; : ! ? » and inside « guillemets » : such punctuation
+/// stays with its word (a line never starts with « ; » nor ends with « « »).
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_whitespace()
-        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+    let offset = move |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
+    let mut raw = text.split_whitespace().peekable();
+    std::iter::from_fn(move || {
+        let first = raw.next()?;
+        let start = offset(first);
+        let mut end = start + first.len();
+        let mut last = first;
+        while let Some(next) = raw.peek() {
+            let glued = next.starts_with([';', ':', '!', '?', '»']) || last == "«";
+            if !glued {
+                break;
+            }
+            end = offset(next) + next.len();
+            last = next;
+            raw.next();
+        }
+        Some((start, &text[start..end]))
+    })
 }
 
 /// Wraps `text` as a paragraph: `first` before the first line, `rest`
@@ -61,4 +79,26 @@ pub fn paragraph(text: &str, width: usize, first: &str, rest: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn french_punctuation_never_starts_a_line() {
+        let text = "Audits : 2 structures auditées (défavorable : 1) ; déclaration « label plan »";
+        let lines = wrap(text, 48);
+        assert_eq!(
+            lines,
+            [
+                "Audits : 2 structures auditées (défavorable :",
+                "1) ; déclaration « label plan »"
+            ]
+        );
+        for line in wrap(text, 10) {
+            assert!(!line.starts_with([';', ':', '»']), "{line}");
+            assert!(!line.ends_with('«'), "{line}");
+        }
+    }
 }

@@ -44,6 +44,17 @@ pub fn state(folder: &StructureFolder, declared: &[CriterionResult]) -> Option<A
     })
 }
 
+/// The minors of the previous audit not lifted by the end of the folder's
+/// audit (§4.5): they count as majors. Empty without a valid audit.
+pub fn carried_over_minors(folder: &StructureFolder) -> Vec<String> {
+    let (Some(audit), Some(referential)) = (folder.audit.as_ref(), folder.referential.as_deref())
+    else {
+        return Vec::new();
+    };
+    let previous = crate::structure::previous(&folder.past_audits, audit);
+    super::carried_over(referential, audit, previous)
+}
+
 /// The proposal on the folder's audit; `None` when the folder has no
 /// valid audit (its diagnostics say why).
 pub fn review<'a>(folder: &'a StructureFolder, audit_shown: &str) -> Option<AuditReview<'a>> {

@@ -8,7 +8,7 @@ mod folder;
 mod tests;
 
 pub use fiche::{Fiche, fiches};
-pub use folder::{AuditReview, AuditState, review, state};
+pub use folder::{AuditReview, AuditState, carried_over_minors, review, state};
 
 use crate::audit::{Audit, AuditResult, Opinion};
 use crate::date::Date;

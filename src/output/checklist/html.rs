@@ -1,9 +1,7 @@
 //! `html` of `label checklist`: one self-contained, printable file (A4, a
-//! page per principle): inline CSS, no script, no external resource. The
-//! template is compiled into the binary; minijinja escapes every value for
-//! HTML, so nothing read from a file can become markup.
+//! page per principle): inline CSS, no script, no external resource (the
+//! frame and the escaping are in `output::html`).
 
-use minijinja::Environment;
 use serde::Serialize;
 
 use super::{
@@ -63,27 +61,17 @@ pub fn render(checklist: &Checklist) -> String {
             items: s.items.iter().map(criterion).collect(),
         })
         .collect();
-    let mut env = Environment::new();
-    // `.html`: every value is HTML-escaped (minijinja's default for it).
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    env.set_keep_trailing_newline(true);
-    let rendered = env
-        .template_from_named_str("checklist.html", TEMPLATE)
-        .and_then(|t| {
-            t.render(Page {
-                title: TITLE,
-                name: checklist.name.clone(),
-                structure: structure_line(checklist),
-                referential: referential_line(checklist),
-                folder: checklist.folder.clone(),
-                count: checklist.items().count(),
-                choices: FINDING_CHOICES,
-                principles,
-            })
-        });
-    // The template is ours and its values plain data: rendering cannot
-    // fail; should it, the error shows in the output.
-    rendered.unwrap_or_else(|e| format!("<!-- erreur de gabarit : {e} -->\n"))
+    let page = Page {
+        title: TITLE,
+        name: checklist.name.clone(),
+        structure: structure_line(checklist),
+        referential: referential_line(checklist),
+        folder: checklist.folder.clone(),
+        count: checklist.items().count(),
+        choices: FINDING_CHOICES,
+        principles,
+    };
+    crate::output::html::render("checklist.html", TEMPLATE, page)
 }
 
 fn criterion(item: &Item) -> Criterion {
