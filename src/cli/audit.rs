@@ -47,10 +47,11 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     };
     let audit_shown = workspace.shown(&dir.join(FILE_NAME));
     if !dir.join(FILE_NAME).exists() {
-        return super::fail(Diagnostic::new(
-            Finding::PathNotFound,
-            Location::file(audit_shown),
-        ));
+        let diagnostic = Diagnostic::new(Finding::PathNotFound, Location::file(audit_shown))
+            .with_help(
+                "pas encore d'audit : « label checklist --audit » crée audit.yaml prêt à remplir",
+            );
+        return super::fail(diagnostic);
     }
     let resolver = Resolver::new(workspace.catalog());
     let folder = structure::load(&dir, &shown, &resolver, args.today.get());
