@@ -156,7 +156,7 @@ pub fn propose(
         minors,
         motives,
         declaration_gaps,
-        cycle: cycle(referential, audit, verdict),
+        cycle: cycle(referential, audit, previous, verdict),
     }
 }
 
@@ -213,13 +213,27 @@ fn carried_over(referential: &Referential, audit: &Audit, previous: Option<&Audi
 /// The label runs from the decision (else, provisionally, from the
 /// audit's end) when it is granted or proposed: not after an
 /// unfavourable proposal without decision, nor after a decision other
-/// than `labellise`.
-fn cycle(referential: &Referential, audit: &Audit, verdict: Verdict) -> Option<LabelCycle> {
-    let (since, provisional) = match audit.decision {
+/// than `labellise`. A surveillance audit does not start a new cycle: the
+/// label it checks still runs from the previous audit's decision.
+fn cycle(
+    referential: &Referential,
+    audit: &Audit,
+    previous: Option<&Audit>,
+    verdict: Verdict,
+) -> Option<LabelCycle> {
+    match audit.decision {
+        Some(d) if d.opinion != Opinion::Labelled => return None,
+        None if verdict == Verdict::Unfavorable => return None,
+        _ => {}
+    }
+    let granting = match (audit.kind, previous) {
+        (crate::audit::AuditKind::Surveillance, Some(previous)) => previous,
+        _ => audit,
+    };
+    let (since, provisional) = match granting.decision {
         Some(d) if d.opinion == Opinion::Labelled => (d.date, false),
         Some(_) => return None,
-        None if verdict == Verdict::Unfavorable => return None,
-        None => (audit.end, true),
+        None => (granting.end, true),
     };
     let months = |m: i64| since.add_months(u32::try_from(m).unwrap_or(0));
     Some(LabelCycle {

@@ -180,6 +180,25 @@ fn item_3_the_cycle_runs_from_the_decision() -> Result {
     Ok(())
 }
 
+/// A surveillance audit checks the label granted before it: the cycle
+/// keeps running from that decision, it does not start again.
+#[test]
+fn item_3_a_surveillance_audit_keeps_the_granted_cycle() -> Result {
+    let mut initial = audit("2025-03-12", &[("LAB-01", Conform), ("LAB-02", Conform)]);
+    initial.decision = Some(Decision {
+        date: day("2025-05-20"),
+        opinion: Opinion::Labelled,
+    });
+    let mut surveillance = audit("2026-11-18", &[("LAB-01", Conform), ("LAB-02", Conform)]);
+    surveillance.kind = AuditKind::Surveillance;
+    let p = propose(&base()?, &surveillance, Some(&initial), &[]);
+    let cycle = p.cycle.ok_or("cycle")?;
+    assert!(!cycle.provisional);
+    assert_eq!(cycle.since, day("2025-05-20"));
+    assert_eq!(cycle.end, day("2028-05-20"));
+    Ok(())
+}
+
 #[test]
 fn item_5_a_minor_not_lifted_from_the_previous_audit_counts_as_major() -> Result {
     let previous = audit("2025-04-10", &[("LAB-01", Minor), ("LAB-02", Minor)]);
