@@ -100,6 +100,10 @@ fn item_15_options_that_would_be_ignored_are_refused() {
     }
     let ok = label(&root(), &["evaluate", vitre, "--excel", "--format", "csv"]);
     assert_eq!(ok.code, 0, "{}", ok.stderr);
+    // Without effect on one structure: said on stderr, not silently ignored.
+    let one = label(&root(), &["evaluate", vitre, "--par-region"]);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    assert!(one.stderr.contains("--par-region est sans effet"), "{}", one.stderr);
 }
 
 #[test]

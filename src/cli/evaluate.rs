@@ -98,6 +98,12 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         }
         None => (structures, Vec::new(), report),
     };
+    if args.par_region && structures.len() + hidden.len() <= 1 {
+        // Said, not silently ignored: one structure has no network view.
+        eprint(
+            "remarque : --par-region est sans effet sur une seule structure (pas de vue réseau)\n",
+        );
+    }
     let view = EvaluationView {
         network: (structures.len() + hidden.len() > 1).then(|| {
             let secrecy = anonymity.as_ref().map(|a| a.threshold);
