@@ -103,7 +103,11 @@ fn item_15_options_that_would_be_ignored_are_refused() {
     // Without effect on one structure: said on stderr, not silently ignored.
     let one = label(&root(), &["evaluate", vitre, "--par-region"]);
     assert_eq!(one.code, 0, "{}", one.stderr);
-    assert!(one.stderr.contains("--par-region est sans effet"), "{}", one.stderr);
+    assert!(
+        one.stderr.contains("--par-region est sans effet"),
+        "{}",
+        one.stderr
+    );
 }
 
 #[test]
