@@ -64,6 +64,28 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Creates `path` with `text`, never over anything already there (a file,
+/// a link, even a dangling one, a FIFO): `label init` and
+/// `label checklist --audit` start files, they never replace one. The
+/// text is synced before the command reports success.
+pub fn create_new(path: &Path, text: &str) -> Result<(), WriteError> {
+    // O_CREAT|O_EXCL: fails on any existing entry, links included.
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(WriteError::Io)?;
+    let written = file
+        .write_all(text.as_bytes())
+        .and_then(|_| file.sync_all());
+    if let Err(error) = written {
+        // Half a file is worse than none: the one we created goes.
+        let _ = fs::remove_file(path);
+        return Err(WriteError::Io(error));
+    }
+    Ok(())
+}
+
 /// Temporary copies are named `.label-XXXXXX.tmp`: recognisable, so that
 /// those a `kill -9` left behind are removed by the next write.
 const TEMP_PREFIX: &str = ".label-";

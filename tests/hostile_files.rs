@@ -192,3 +192,22 @@ fn item_8_stale_temporary_copies_are_cleaned_up() {
     assert!(!stale.exists());
     assert!(fresh.exists());
 }
+
+/// A FIFO where the tool keeps its generated schema is not waited for.
+#[test]
+fn item_3_a_fifo_in_place_of_a_generated_schema_does_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    structure(dir.path());
+    fs::create_dir(dir.path().join(".label")).unwrap();
+    let fifo = dir.path().join(".label/plan.schema.json");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (code, _, stderr) = bounded(dir.path(), &["plan", "ml", "--date", DATE]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(fs::metadata(&fifo).unwrap().is_file());
+}

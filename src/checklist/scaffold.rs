@@ -5,7 +5,6 @@
 //! with what the auditors need beside it.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
 use super::{Checklist, Item};
@@ -103,19 +102,5 @@ pub fn create(dir: &Path, shown: &str, text: &str) -> Result<(), Diagnostic> {
     if target.symlink_metadata().is_ok() {
         return Err(Diagnostic::new(Finding::AlreadyExists, here()));
     }
-    let fail = |e: std::io::Error| {
-        let finding = match e.kind() {
-            std::io::ErrorKind::AlreadyExists => Finding::AlreadyExists,
-            _ => Finding::WriteFailed {
-                detail: crate::source::io_reason(&e),
-            },
-        };
-        Diagnostic::new(finding, here())
-    };
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&target)
-        .map_err(fail)?;
-    file.write_all(text.as_bytes()).map_err(fail)
+    crate::write::create_new(&target, text).map_err(|e| Diagnostic::not_written(e, here()))
 }

@@ -90,10 +90,8 @@ fn write_audit(
             Location::file(shown),
         ));
     }
-    let schema_path = schema::write_kind_schema(&workspace.root, Kind::Audit).map_err(|e| {
-        let detail = e.to_string();
-        Diagnostic::new(Finding::WriteFailed { detail }, Location::file(&shown))
-    })?;
+    let schema_path = schema::write_kind_schema(&workspace.root, Kind::Audit)
+        .map_err(|e| Diagnostic::not_written(e, Location::file(&shown)))?;
     let modeline = schema::relative_path(dir, &schema_path);
     let text = scaffold::render(checklist, args.today.get(), &modeline);
     scaffold::create(dir, &shown, &text)?;

@@ -210,8 +210,9 @@ fn workspace(
     crate::workspace::Workspace::discover(&cwd).map_err(|diagnostic| {
         let mut report = Report::default();
         let path = diagnostic.location.path.clone();
-        if let Ok(text) = std::fs::read_to_string(cwd.join(&path)) {
-            report.add_source(&path, text);
+        // Quoted only if it is a readable regular file of sane size.
+        if let Ok(source) = crate::source::SourceFile::read(&cwd.join(&path), &path) {
+            report.add_source(&path, source.text);
         }
         report.push(diagnostic);
         report.finish(false);

@@ -135,18 +135,7 @@ fn write_plan(
         return Ok(visible(&text).into_owned());
     }
     if update.changes() {
-        let failed = |detail: String| {
-            let finding = Finding::WriteFailed {
-                detail: format!("{detail} ; rien n'a été modifié"),
-            };
-            Diagnostic::new(finding, Location::file(&path_shown))
-        };
-        let refuse = |e: crate::write::WriteError| match e {
-            crate::write::WriteError::Link => {
-                Diagnostic::new(Finding::WriteThroughLink, Location::file(&path_shown))
-            }
-            e => failed(e.to_string()),
-        };
+        let refuse = |e| Diagnostic::not_written(e, Location::file(&path_shown));
         schema::write_kind_schema(&workspace.root, Kind::Plan).map_err(refuse)?;
         write_atomically(&path, &update.after).map_err(refuse)?;
     }

@@ -64,6 +64,22 @@ impl Diagnostic {
         }
     }
 
+    /// Why a file was not written (`write`): nothing was changed in every
+    /// case — FS007 for an existing file, FS010 for a link, else FS006.
+    pub fn not_written(error: crate::write::WriteError, location: Location) -> Self {
+        use crate::write::WriteError;
+        let finding = match error {
+            WriteError::Io(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Finding::AlreadyExists
+            }
+            WriteError::Link => Finding::WriteThroughLink,
+            other => Finding::WriteFailed {
+                detail: format!("{other} ; rien n'a été modifié"),
+            },
+        };
+        Diagnostic::new(finding, location)
+    }
+
     pub fn with_label(mut self, location: Location, message: impl Into<String>) -> Self {
         self.labels.push(Label {
             location,

@@ -48,7 +48,9 @@ pub fn write_self_assessment_schema(
 }
 
 fn write_if_changed(path: &Path, text: &str) -> Result<(), WriteError> {
-    if fs::read_to_string(path).ok().as_deref() == Some(text) {
+    // Read like any input: a FIFO or a huge file there is never waited for.
+    let current = crate::source::SourceFile::read(path, "").ok();
+    if current.is_some_and(|c| c.text == text) {
         return Ok(());
     }
     if let Some(dir) = path.parent() {

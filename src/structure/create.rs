@@ -2,7 +2,6 @@
 //! over an existing file.
 
 use std::fs;
-use std::io::Write;
 use std::path::PathBuf;
 
 use crate::date::Date;
@@ -64,25 +63,13 @@ pub fn create(workspace: &Workspace, request: &Request) -> Result<Created, Diagn
         Diagnostic::new(Finding::WriteFailed { detail }, here())
     };
     fs::create_dir_all(&dir).map_err(fail)?;
-    let schema_path = schema::write_self_assessment_schema(&workspace.root, &referential).map_err(
-        |e| match e {
-            crate::write::WriteError::Link => Diagnostic::new(Finding::WriteThroughLink, here()),
-            e => {
-                let detail = e.to_string();
-                Diagnostic::new(Finding::WriteFailed { detail }, here())
-            }
-        },
-    )?;
+    let schema_path = schema::write_self_assessment_schema(&workspace.root, &referential)
+        .map_err(|e| Diagnostic::not_written(e, here()))?;
     let relative = schema::relative_path(&dir, &schema_path);
     let text = render(&referential, &request.structure, request.today, &relative);
     verify(&text, &shown, &referential, request.today)?;
     // create_new: a file that appeared meanwhile is never overwritten.
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&target)
-        .map_err(fail)?;
-    file.write_all(text.as_bytes()).map_err(fail)?;
+    crate::write::create_new(&target, &text).map_err(|e| Diagnostic::not_written(e, here()))?;
     Ok(Created {
         shown,
         criteria: referential.applicable_criteria(kind).count(),
