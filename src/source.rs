@@ -59,7 +59,12 @@ impl SourceFile {
     /// referential): a link that leads out of it is not followed, so that no
     /// file from elsewhere is read, let alone quoted in a CI log (§4.1).
     pub fn read_within(path: &Path, shown: &str, root: &Path) -> Result<SourceFile, Diagnostic> {
-        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        // The file, or a folder between it and `root` (`audits/`…), may be a
+        // link: one lstat per step, a full resolution only then.
+        let is_link = path
+            .ancestors()
+            .take_while(|p| *p != root)
+            .any(|p| fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()));
         if is_link {
             let finding = match (fs::canonicalize(path), fs::canonicalize(root)) {
                 (Ok(target), Ok(root)) if target.starts_with(&root) => None,

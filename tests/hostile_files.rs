@@ -211,3 +211,18 @@ fn item_3_a_fifo_in_place_of_a_generated_schema_does_not_hang() {
     assert_eq!(code, 0, "{stderr}");
     assert!(fs::metadata(&fifo).unwrap().is_file());
 }
+
+/// A linked `audits/` folder leading out of the structure is not read.
+#[test]
+fn item_2_a_linked_folder_of_past_audits_outside_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let ml = structure(dir.path());
+    let outside = tempfile::tempdir().unwrap();
+    fs::rename(ml.join("audits"), outside.path().join("audits")).unwrap();
+    symlink(outside.path().join("audits"), ml.join("audits")).unwrap();
+    let run = label(
+        dir.path(),
+        &["validate", "ml", "--format", "concise", "--date", DATE],
+    );
+    assert!(run.stdout.contains("error[FS009]"), "{}", run.stdout);
+}
