@@ -1,10 +1,12 @@
 //! Walking folders for referentials or structure folders (§4.1): links are
 //! never followed out of the walked tree, and a link loop is a warning.
+//!
+//! A hand-written walk rather than `walkdir`: a structure folder is found by
+//! one `stat` of its marker file and never opened, which is most of the
+//! walk's cost on a large network (docs/performance.md).
 
 use std::fs;
 use std::path::{Path, PathBuf};
-
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Finding, Location};
 
@@ -21,56 +23,109 @@ pub struct Walk {
 /// Walks `root`, in file-name order, collecting folders that hold `marker`.
 /// Paths in diagnostics are shown relative to `cwd`.
 pub fn walk(root: &Path, marker: &str, cwd: &Path) -> Walk {
-    let shown = |path: &Path| {
-        let relative = path.strip_prefix(cwd).unwrap_or(path).display().to_string();
+    let mut walker = Walker {
+        marker,
+        cwd,
+        real_root: fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
+        found: Walk::default(),
+    };
+    match fs::metadata(root) {
+        Ok(meta) if meta.is_dir() => walker.folders(root.to_path_buf()),
+        Ok(_) => walker.file(root),
+        Err(error) => walker.unreadable(root, &error),
+    }
+    walker.found
+}
+
+struct Walker<'a> {
+    marker: &'a str,
+    cwd: &'a Path,
+    real_root: PathBuf,
+    found: Walk,
+}
+
+impl Walker<'_> {
+    /// Depth first, in file-name order, with an explicit stack of sorted
+    /// listings: a deep tree cannot overflow the call stack.
+    fn folders(&mut self, root: PathBuf) {
+        let mut stack = Vec::new();
+        self.enter(root, &mut stack);
+        while let Some(listing) = stack.last_mut() {
+            let Some((path, kind)) = listing.next() else {
+                stack.pop();
+                continue;
+            };
+            if kind.is_symlink() {
+                let shown = Location::file(self.shown(&path));
+                let usable =
+                    link_stays_inside(&path, &self.real_root, shown, &mut self.found.diagnostics);
+                // A link to a folder inside the tree is walked through its
+                // real path.
+                if usable && !path.is_dir() {
+                    self.file(&path);
+                }
+            } else if kind.is_dir() {
+                self.enter(path, &mut stack);
+            } else {
+                self.file(&path);
+            }
+        }
+    }
+
+    /// A folder holding the marker is kept and never opened; any other is
+    /// listed, sorted by name, on top of the stack.
+    fn enter(
+        &mut self,
+        dir: PathBuf,
+        stack: &mut Vec<std::vec::IntoIter<(PathBuf, fs::FileType)>>,
+    ) {
+        if dir.join(self.marker).is_file() {
+            self.found.folders.push(dir);
+            return;
+        }
+        let listing = match fs::read_dir(&dir) {
+            Ok(listing) => listing,
+            Err(error) => return self.unreadable(&dir, &error),
+        };
+        let mut entries = Vec::new();
+        for entry in listing {
+            match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
+                Ok(entry) => entries.push(entry),
+                Err(error) => self.unreadable(&dir, &error),
+            }
+        }
+        entries.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+        stack.push(entries.into_iter());
+    }
+
+    fn file(&mut self, path: &Path) {
+        if is_yaml(path) && path.file_name().is_some_and(|n| n != self.marker) {
+            self.found.yaml_files.push(path.to_path_buf());
+        }
+    }
+
+    fn unreadable(&mut self, path: &Path, error: &std::io::Error) {
+        let shown = self.shown(path);
+        self.found.diagnostics.push(Diagnostic::new(
+            Finding::Unreadable {
+                detail: crate::source::io_reason(error),
+            },
+            Location::file(shown),
+        ));
+    }
+
+    fn shown(&self, path: &Path) -> String {
+        let relative = path
+            .strip_prefix(self.cwd)
+            .unwrap_or(path)
+            .display()
+            .to_string();
         if relative.is_empty() {
             ".".into()
         } else {
             relative
         }
-    };
-    let mut found = Walk::default();
-    let real_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut entries = WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter();
-    while let Some(entry) = entries.next() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let shown = shown(error.path().unwrap_or(root));
-                let detail = error
-                    .io_error()
-                    .map_or_else(|| error.to_string(), crate::source::io_reason);
-                found.diagnostics.push(Diagnostic::new(
-                    Finding::Unreadable { detail },
-                    Location::file(shown),
-                ));
-                continue;
-            }
-        };
-        let path = entry.path();
-        if entry.path_is_symlink() {
-            let location = Location::file(shown(path));
-            if !link_stays_inside(path, &real_root, location, &mut found.diagnostics) {
-                continue;
-            }
-            // A link to a folder inside the tree is walked through its real path.
-            if path.is_dir() {
-                continue;
-            }
-        }
-        if path.is_dir() {
-            if path.join(marker).is_file() {
-                found.folders.push(path.to_path_buf());
-                entries.skip_current_dir();
-            }
-        } else if is_yaml(path) && path.file_name().is_some_and(|n| n != marker) {
-            found.yaml_files.push(path.to_path_buf());
-        }
     }
-    found
 }
 
 fn is_yaml(path: &Path) -> bool {
