@@ -188,3 +188,43 @@ fn item_6_no_rate_when_nothing_is_assessed() {
     let summary = &value["structures"][0]["synthese"];
     assert!(summary["taux_conformite"].is_null(), "{summary}");
 }
+
+/// The structures of a large network are rendered in parallel and spliced
+/// into the document (issue 9, speed): the bytes must stay exactly what
+/// `serde_json`'s pretty printer gives for the whole document, across
+/// several parallel chunks (more than 64 structures) and an empty list.
+#[test]
+fn item_9_parallel_json_is_the_pretty_printed_document() {
+    let dir = examples(&[]);
+    for i in 0..70 {
+        let example = if i % 2 == 0 {
+            "ml-pays-de-vitre"
+        } else {
+            "ml-val-de-garonne"
+        };
+        clone_structure(dir.path(), example, &format!("ml-{i:03}"));
+    }
+    fs::write(
+        dir.path().join("structures/ml-007/autoevaluation.yaml"),
+        "x: [",
+    )
+    .unwrap();
+    for target in ["structures", "structures/ml-000"] {
+        let run = label(
+            dir.path(),
+            &["evaluate", target, "--format", "json", "--date", DATE],
+        );
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let again = serde_json::to_string_pretty(&value).unwrap() + "\n";
+        assert_eq!(run.stdout, again, "{target}");
+    }
+    let empty = tempfile::tempdir().unwrap();
+    fs::create_dir(empty.path().join("vide")).unwrap();
+    let run = label(empty.path(), &["evaluate", "vide", "--format", "json"]);
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(&run.stdout) {
+        assert_eq!(
+            run.stdout,
+            serde_json::to_string_pretty(&value).unwrap() + "\n"
+        );
+    }
+}
