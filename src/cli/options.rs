@@ -18,7 +18,7 @@ pub struct DiagnosticOptions {
     /// Traite les avertissements comme des erreurs
     #[arg(long)]
     pub deny_warnings: bool,
-    /// N'affiche pas cet avertissement (code, par exemple SCH006 ; répétable ; s'ajoute à « ignore » de la table [lint] de label.toml)
+    /// N'affiche pas cet avertissement (code, par exemple REF103 ; répétable ; s'ajoute à « ignore » de la table [lint] de label.toml)
     #[arg(long, value_name = "CODE", value_parser = parse_ignored)]
     pub ignore: Vec<crate::diagnostics::Code>,
 }
