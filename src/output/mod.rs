@@ -106,3 +106,28 @@ pub(crate) fn to_json(value: &serde_json::Value) -> String {
     text.push('\n');
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_3_uris_are_percent_encoded() {
+        assert_eq!(
+            path_uri("structures/ml vitré/#1 100%.yaml"),
+            "structures/ml%20vitr%C3%A9/%231%20100%25.yaml"
+        );
+        assert_eq!(path_uri("../a-b_c.d~e/f.yaml"), "../a-b_c.d~e/f.yaml");
+    }
+
+    #[test]
+    fn item_3_help_uri_is_absolute() {
+        let code = crate::diagnostics::Code::ALL[0];
+        let url = code_url(code);
+        assert!(url.starts_with("https://"), "{url}");
+        assert!(url.ends_with(&format!(
+            "/docs/diagnostics.md#{}",
+            code.as_str().to_lowercase()
+        )));
+    }
+}
