@@ -121,11 +121,18 @@ fn item_4_help_command() {
     );
 }
 
+/// Flags, environment, whether the output is coloured.
+type ColorCase = (
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+    bool,
+);
+
 #[test]
 fn item_4_color_matrix() {
     let dir = warned_workspace();
     let args = ["lint", "ref.yaml"];
-    let cases: &[(&[&str], &[(&str, &str)], bool)] = &[
+    let cases: &[ColorCase] = &[
         (&[], &[], false),
         (&["--color", "always"], &[], true),
         (&["--color", "always"], &[("NO_COLOR", "1")], true),
