@@ -215,6 +215,34 @@ fn fingerprints(dir: &Path) -> Vec<(String, u64)> {
     found
 }
 
+/// The YAML blocks of the guide are YAML: pasted, they load.
+#[test]
+fn item_3_guide_yaml_blocks_parse() {
+    let guide = fs::read_to_string(root().join("docs/integration-continue.md")).unwrap();
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in guide.lines() {
+        match (&mut current, line.trim_start().starts_with("```")) {
+            (None, true) if line.trim() == "```yaml" => current = Some(String::new()),
+            (Some(block), true) => {
+                blocks.push(std::mem::take(block));
+                current = None;
+            }
+            (Some(block), false) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(blocks.len(), 3, "GitHub, GitLab, pre-commit");
+    let hooks = fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    for block in blocks.iter().chain([&hooks]) {
+        let parsed: Result<Value, _> = serde_saphyr::from_str(block);
+        assert!(parsed.is_ok(), "{parsed:?}\n{block}");
+    }
+}
+
 #[test]
 fn item_3_gitlab_fingerprints_survive_a_line_inserted_above() {
     let dir = tempfile::tempdir().unwrap();
