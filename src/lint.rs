@@ -46,6 +46,24 @@ pub fn lint(workspace: &Workspace, paths: &[PathBuf]) -> Report {
     report
 }
 
+/// Lints one referential given as text (`label lint -`, standard input):
+/// it has no place under `referentiels/` to check its id against, and its
+/// reading may have failed already (too big, not UTF-8).
+pub fn lint_source(source: Result<crate::source::SourceFile, Diagnostic>) -> Report {
+    let mut report = Report::default();
+    match source {
+        Ok(source) => add(
+            &mut report,
+            validate(crate::referential::Parts::single(source, None)),
+        ),
+        Err(diagnostic) => {
+            report.checked += 1;
+            report.push(diagnostic);
+        }
+    }
+    report
+}
+
 /// Without paths: the workspace's referentials folder; in a workspace
 /// (`label.toml`) without one, nothing to lint is an error.
 fn default_targets(workspace: &Workspace, targets: &mut Vec<PathBuf>, report: &mut Report) {

@@ -116,7 +116,8 @@ fn item_16_help_is_french_and_label_help_works() {
     assert!(run.stdout.contains("Commandes :"), "{}", run.stdout);
     assert!(run.stdout.contains("Options :"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("Utilisation : label <COMMANDE>"),
+        run.stdout
+            .contains("Utilisation : label [OPTIONS] <COMMANDE>"),
         "{}",
         run.stdout
     );

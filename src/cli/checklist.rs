@@ -95,6 +95,9 @@ fn write_audit(
     let modeline = schema::relative_path(dir, &schema_path);
     let text = scaffold::render(checklist, args.today.get(), &modeline);
     scaffold::create(dir, &shown, &text)?;
+    if super::out::quiet() {
+        return Ok(());
+    }
     super::out::eprint(&format!(
         "Créé : {} ({} constats à renseigner). Vérifiez-le à tout moment avec « label validate ».\n",
         terminal_safe(&shown),

@@ -98,7 +98,7 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         }
         None => (structures, Vec::new(), report),
     };
-    if args.par_region && structures.len() + hidden.len() <= 1 {
+    if args.par_region && structures.len() + hidden.len() <= 1 && !super::out::quiet() {
         // Said, not silently ignored: one structure has no network view.
         eprint(
             "remarque : --par-region est sans effet sur une seule structure (pas de vue réseau)\n",

@@ -7,7 +7,7 @@ use crate::lint;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Fichiers ou dossiers de référentiels (par défaut : ceux de l'espace de travail ; sans espace de travail, ceux intégrés à l'outil, avec une remarque)
+    /// Fichiers ou dossiers de référentiels, ou « - » pour un référentiel lu sur l'entrée standard (par défaut : ceux de l'espace de travail ; sans espace de travail, ceux intégrés à l'outil, avec une remarque)
     #[arg(value_name = "REF")]
     paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -19,7 +19,17 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         Ok(workspace) => workspace,
         Err(code) => return code,
     };
-    let mut report = lint::lint(&workspace, &args.paths);
-    report.finish(args.output.deny_warnings);
-    super::emit(&report, args.output.format, out)
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && args.paths.len() > 1 {
+        return super::usage_error::refuse(
+            "« - » (l'entrée standard) se donne seul : un référentiel à la fois",
+        );
+    }
+    let mut report = if stdin {
+        lint::lint_source(super::out::read_stdin())
+    } else {
+        lint::lint(&workspace, &args.paths)
+    };
+    args.output.finish(&mut report, &workspace.ignore);
+    super::emit(&mut report, args.output.format, out)
 }

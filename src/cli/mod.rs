@@ -3,6 +3,7 @@
 
 mod audit;
 mod checklist;
+mod completions;
 mod evaluate;
 mod init;
 mod lint;
@@ -54,6 +55,8 @@ pub struct Cli {
     /// Affiche la version
     #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
     version: Option<bool>,
+    #[command(flatten)]
+    global: options::Global,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,36 +85,40 @@ enum Command {
     /// Affiche le schéma JSON (draft-07) d'un type de fichier, pour les éditeurs
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Schema(schema::Args),
+    /// Le script de complétion des commandes pour un shell (bash, zsh, fish, powershell, elvish)
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Completions(completions::Args),
+    /// La page de manuel (man), à lire avec « man -l » ou à installer
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Man,
+    /// Affiche l'aide de l'outil, ou d'une commande
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Help(completions::HelpArgs),
 }
 
 /// Runs the command line and returns the process exit code (§5.3).
 pub fn run() -> ExitCode {
-    let mut out = Out::new();
-    let code = match Cli::try_parse_from(arguments()) {
-        Ok(cli) => dispatch(cli.command, &mut out),
-        Err(error) if !error.use_stderr() => {
-            // Help and version go to stdout with success.
-            out.print(&error.render().to_string());
-            0
+    match Cli::try_parse_from(std::env::args_os()) {
+        Ok(cli) => {
+            out::set_policy(cli.global.color, cli.global.quiet);
+            let mut out = Out::to(cli.global.output);
+            let code = dispatch(cli.command, &mut out);
+            ExitCode::from(out.finish(code))
         }
-        Err(error) => {
-            out::eprint(&usage_error::french(&error));
-            2
-        }
-    };
-    ExitCode::from(out.finish(code))
+        Err(error) => ExitCode::from(parse_error(&error)),
+    }
 }
 
-/// The arguments, with `label help [COMMANDE]` read as `label [COMMANDE] --help`
-/// as git and cargo users expect.
-fn arguments() -> Vec<std::ffi::OsString> {
-    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    if args.get(1).is_some_and(|a| a == "help") {
-        args.remove(1);
-        args.truncate(2);
-        args.push("--help".into());
+/// Help and version go to stdout with success; misuse is told in French
+/// on stderr (exit 2).
+fn parse_error(error: &clap::Error) -> u8 {
+    let mut out = Out::new();
+    if error.use_stderr() {
+        out::eprint(&usage_error::french(error));
+        return out.finish(2);
     }
-    args
+    out.print(&error.render().to_string());
+    out.finish(0)
 }
 
 fn dispatch(command: Command, out: &mut Out) -> u8 {
@@ -124,11 +131,18 @@ fn dispatch(command: Command, out: &mut Out) -> u8 {
         Command::Plan(args) => plan::run(&args, out),
         Command::Checklist(args) => checklist::run(&args, out),
         Command::Audit(args) => audit::run(&args, out),
+        Command::Completions(args) => completions::run(&args, out),
+        Command::Man => completions::man(out),
+        Command::Help(args) => completions::help(&args, out),
     }
 }
 
 /// Prints a report of diagnostics on stdout and gives the exit code.
-fn emit(report: &Report, format: DiagnosticFormat, out: &mut Out) -> u8 {
+/// With `--quiet`, remarks (notes) are left out.
+fn emit(report: &mut Report, format: DiagnosticFormat, out: &mut Out) -> u8 {
+    if out::quiet() {
+        report.retain(|d| d.severity != crate::diagnostics::Severity::Note);
+    }
     let color = out::color(out.is_terminal());
     out.print(&output::render_diagnostics(report, format, color));
     u8::try_from(report.exit_code()).unwrap_or(2)
@@ -151,7 +165,7 @@ fn terminal_width() -> u16 {
 
 /// A problem that stops a command before any work, told on stderr with its
 /// code and place: the command could not run (exit 2).
-fn fail(mut diagnostic: Diagnostic) -> u8 {
+pub(crate) fn fail(mut diagnostic: Diagnostic) -> u8 {
     diagnostic.make_inert();
     let mut report = Report::default();
     report.push(diagnostic);
@@ -183,8 +197,11 @@ fn structure_dir(
 }
 
 /// A remark that does not stop the command (for instance CFG005: the
-/// embedded referentials were used), told on stderr.
+/// embedded referentials were used), told on stderr unless `--quiet`.
 fn remark(mut diagnostic: Diagnostic) {
+    if out::quiet() {
+        return;
+    }
     diagnostic.make_inert();
     let mut report = Report::default();
     report.push(diagnostic);
@@ -217,7 +234,7 @@ fn workspace(
         report.push(diagnostic);
         report.finish(false);
         match format {
-            Some(format) => emit(&report, format, out),
+            Some(format) => emit(&mut report, format, out),
             None => {
                 let color = out::color(out::stderr_is_terminal());
                 let text = output::render_diagnostics(&report, DiagnosticFormat::Text, color);

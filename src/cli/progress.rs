@@ -13,7 +13,8 @@ pub struct Bar(Option<ProgressBar>);
 
 /// A bar when standard error is a terminal outside CI, else nothing.
 pub fn bar() -> Bar {
-    let wanted = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    let wanted =
+        std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() && !super::out::quiet();
     Bar(wanted.then(ProgressBar::hidden))
 }
 

@@ -68,7 +68,7 @@ pub fn french(error: &clap::Error) -> String {
             get(ContextKind::InvalidArg)
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande : lint, init, validate, evaluate, plan ou schema".to_string()
+            "indiquez une commande ; leur liste : label help".to_string()
         }
         ErrorKind::ArgumentConflict
             if get(ContextKind::InvalidArg) == get(ContextKind::PriorArg) =>

@@ -23,6 +23,6 @@ pub fn run(args: &Args, out: &mut super::Out) -> u8 {
     let nothing = |_: &crate::structure::StructureFolder| None::<()>;
     let (mut report, _) =
         crate::validate::validate(&workspace, &args.paths, today, &progress, &nothing);
-    report.finish(args.output.deny_warnings);
-    super::emit(&report, args.output.format, out)
+    args.output.finish(&mut report, &workspace.ignore);
+    super::emit(&mut report, args.output.format, out)
 }

@@ -143,6 +143,8 @@ codes! {
     Cfg003 = "CFG003", Error, "label.toml : type de valeur incorrect";
     Cfg004 = "CFG004", Error, "label.toml : dossier introuvable";
     Cfg005 = "CFG005", Note, "référentiels intégrés à l'outil utilisés";
+    Cli001 = "CLI001", Error, "code de diagnostic inconnu";
+    Cli002 = "CLI002", Error, "seuls les avertissements peuvent être ignorés";
 }
 
 impl Code {
@@ -163,6 +165,8 @@ impl Code {
                 | Code::Cfg002
                 | Code::Cfg003
                 | Code::Cfg004
+                | Code::Cli001
+                | Code::Cli002
         )
     }
 

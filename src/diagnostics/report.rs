@@ -22,6 +22,11 @@ impl Report {
         self.diagnostics.extend(diagnostics);
     }
 
+    /// Keeps only the diagnostics `keep` accepts (`--ignore`, `--quiet`).
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.diagnostics.retain(keep);
+    }
+
     /// Keeps a file's text so that the human format can quote it.
     pub fn add_source(&mut self, path: impl Into<String>, text: impl Into<String>) {
         let path = crate::escape::terminal_safe(&path.into()).into_owned();

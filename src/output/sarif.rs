@@ -15,7 +15,7 @@ pub fn render(report: &Report) -> String {
             json!({
                 "id": c.as_str(),
                 "shortDescription": { "text": c.title() },
-                "helpUri": format!("docs/diagnostics.md#{}", c.as_str().to_lowercase()),
+                "helpUri": super::code_url(*c),
             })
         })
         .collect();
@@ -61,7 +61,7 @@ pub fn render(report: &Report) -> String {
 
 fn location(l: &Location) -> Value {
     json!({ "physicalLocation": {
-        "artifactLocation": { "uri": l.path },
+        "artifactLocation": { "uri": super::path_uri(&l.path) },
         "region": { "startLine": l.span.line, "startColumn": l.span.column },
     }})
 }

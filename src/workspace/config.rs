@@ -2,11 +2,11 @@
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Finding, Location};
+use crate::diagnostics::{Code, Diagnostic, Finding, Location, Severity};
 use crate::yaml::Span;
 
 /// The keys `label.toml` may hold, for messages.
-pub const CONFIG_KEYS: &[&str] = &["referentiels", "structures", "anonymisation"];
+pub const CONFIG_KEYS: &[&str] = &["referentiels", "structures", "anonymisation", "lint"];
 
 /// `label.toml`: every key optional.
 #[derive(Debug, Default, Deserialize)]
@@ -16,6 +16,38 @@ pub struct Config {
     pub structures: Option<String>,
     #[serde(default)]
     pub anonymisation: Anonymisation,
+    #[serde(default)]
+    pub lint: Lint,
+}
+
+/// `[lint]` of `label.toml`: what `lint` and `validate` show.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lint {
+    /// Warning codes the team chose not to see (as `--ignore`).
+    #[serde(default)]
+    pub ignore: Vec<String>,
+}
+
+/// A code that `--ignore` or `[lint] ignore` may name: a known code
+/// (CLI001), and a warning (CLI002): hiding an error would turn a failing
+/// check green, and a note never fails a run anyway.
+pub fn ignorable(text: &str) -> Result<Code, Finding> {
+    let wanted = text.trim().to_uppercase();
+    let Some(code) = Code::parse(&wanted) else {
+        let names = Code::ALL.iter().map(|c| c.as_str());
+        return Err(Finding::UnknownCode {
+            code: text.to_string(),
+            suggestion: crate::suggest::closest(&wanted, names),
+        });
+    };
+    match code.severity() {
+        Severity::Warning => Ok(code),
+        severity => Err(Finding::CodeNotIgnorable {
+            code: code.as_str().to_string(),
+            severity: severity.label(),
+        }),
+    }
 }
 
 /// `[anonymisation]` of `label.toml`: what `--anonyme` uses (§4.6).

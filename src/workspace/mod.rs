@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnostic, Finding, Location};
 use crate::referential::Catalog;
 
-pub use config::{Anonymisation, CONFIG_KEYS, Config, span_at};
+pub use config::{Anonymisation, CONFIG_KEYS, Config, ignorable, span_at};
 
 pub const CONFIG_FILE: &str = "label.toml";
 
@@ -22,6 +22,8 @@ pub struct Workspace {
     /// Folder the command runs from: paths are shown relative to it.
     pub cwd: PathBuf,
     pub anonymisation: Anonymisation,
+    /// `[lint] ignore`: warnings `lint` and `validate` do not show.
+    pub ignore: Vec<crate::diagnostics::Code>,
 }
 
 impl Workspace {
@@ -60,7 +62,10 @@ impl Workspace {
                 return Err(Diagnostic::new(finding, Location::new(shown, span)));
             }
         }
-        Ok(Workspace::with_config(start, root, Some(path), config))
+        let ignore = ignored_codes(&config, &source.text, &shown)?;
+        let mut workspace = Workspace::with_config(start, root, Some(path), config);
+        workspace.ignore = ignore;
+        Ok(workspace)
     }
 
     fn with_config(
@@ -76,6 +81,7 @@ impl Workspace {
             referentials: root.join(config.referentiels.as_deref().unwrap_or("referentiels")),
             structures: root.join(config.structures.as_deref().unwrap_or("structures")),
             anonymisation: config.anonymisation,
+            ignore: Vec::new(),
         }
     }
 
@@ -131,6 +137,30 @@ fn shown_from(cwd: &Path, path: &Path) -> String {
         }
         _ => path.display().to_string(),
     }
+}
+
+/// The codes of `[lint] ignore`; the first that is unknown (CLI001) or not
+/// a warning (CLI002) stops the command, pointed at in `label.toml`.
+fn ignored_codes(
+    config: &Config,
+    text: &str,
+    shown: &str,
+) -> Result<Vec<crate::diagnostics::Code>, Diagnostic> {
+    config
+        .lint
+        .ignore
+        .iter()
+        .map(|code| {
+            ignorable(code).map_err(|finding| {
+                let quoted = [format!("\"{code}\""), format!("'{code}'")];
+                let span = quoted
+                    .iter()
+                    .find_map(|q| text.find(q.as_str()).map(|at| span_at(text, at, q.len())))
+                    .unwrap_or(crate::yaml::Span::START);
+                Diagnostic::new(finding, Location::new(shown, span))
+            })
+        })
+        .collect()
 }
 
 /// Where `key = …` is written in `label.toml`, to point at it.

@@ -79,6 +79,11 @@ impl Finding {
             NoIndicator { .. } => {
                 Some("ajoutez sous « indicateurs » les signes observables".into())
             }
+            UnknownCode { suggestion: Some(s), .. } => Some(format!("vouliez-vous dire « {s} » ?")),
+            UnknownCode { .. } => Some("la liste des codes est dans docs/diagnostics.md".into()),
+            CodeNotIgnorable { .. } => Some(
+                "une erreur se corrige dans le fichier ; une remarque ne fait jamais échouer une commande".into(),
+            ),
             InvalidReferential { shown } => Some(format!("lancez « label lint {shown} »")),
             NoWorkspaceReferentials { .. } => Some(
                 "indiquez le chemin d'un référentiel (label lint chemin/1.0.0.yaml) ; sans ce dossier, validate et evaluate utilisent les référentiels intégrés à l'outil".into(),

@@ -198,6 +198,10 @@ impl Finding {
             }
             PlanNotExtendable { detail } => detail.clone(),
             InvalidReferential { shown } => format!("le référentiel {shown} contient des erreurs"),
+            UnknownCode { code, .. } => format!("code de diagnostic inconnu « {code} »"),
+            CodeNotIgnorable { code, severity } => format!(
+                "« {code} » est une {severity} : seuls les avertissements peuvent être ignorés"
+            ),
             EmbeddedReferentials { list } => format!(
                 "aucun dossier de référentiels dans l'espace de travail : référentiels intégrés à l'outil utilisés ({list})"
             ),

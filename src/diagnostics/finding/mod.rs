@@ -278,6 +278,17 @@ pub enum Finding {
     PlanNotExtendable {
         detail: String,
     },
+    /// `--ignore` or `[lint] ignore` names no diagnostic code.
+    UnknownCode {
+        code: String,
+        suggestion: Option<String>,
+    },
+    /// `--ignore` or `[lint] ignore` names an error or a note: only
+    /// warnings may be hidden.
+    CodeNotIgnorable {
+        code: String,
+        severity: &'static str,
+    },
     /// The referential a command needs has errors.
     InvalidReferential {
         shown: String,
@@ -371,6 +382,8 @@ impl Finding {
             NoWorkspaceReferentials { .. } => Code::Ref201,
             PlanNotExtendable { .. } => Code::Plan005,
             InvalidReferential { .. } => Code::Str007,
+            UnknownCode { .. } => Code::Cli001,
+            CodeNotIgnorable { .. } => Code::Cli002,
         }
     }
 }
