@@ -30,6 +30,11 @@ impl std::fmt::Display for WriteError {
 /// Replaces (or creates) `path` with `text`. Read-only marks are honoured
 /// even for an administrator, who could otherwise write through them.
 pub fn write_atomically(path: &Path, text: &str) -> Result<(), WriteError> {
+    write_bytes_atomically(path, text.as_bytes())
+}
+
+/// [`write_atomically`] for any bytes (a workbook).
+pub fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(WriteError::Link);
     }
@@ -53,7 +58,7 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), WriteError> {
         .suffix(TEMP_SUFFIX)
         .tempfile_in(folder)
         .map_err(WriteError::Io)?;
-    temp.write_all(text.as_bytes())
+    temp.write_all(bytes)
         .and_then(|_| temp.as_file().sync_all())
         .map_err(WriteError::Io)?;
     if let Some(meta) = existing {

@@ -4,6 +4,8 @@
 mod audit;
 mod checklist;
 mod evaluate;
+mod export;
+mod import;
 mod init;
 mod lint;
 mod options;
@@ -82,6 +84,12 @@ enum Command {
     /// Affiche le schéma JSON (draft-07) d'un type de fichier, pour les éditeurs
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Schema(schema::Args),
+    /// L'autoévaluation en tableur (xlsx, csv), à remplir dans Excel ou LibreOffice
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Export(export::Args),
+    /// Reporte dans autoevaluation.yaml les réponses d'un tableur rempli, sans rien perdre d'autre
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Import(import::Args),
 }
 
 /// Runs the command line and returns the process exit code (§5.3).
@@ -124,6 +132,8 @@ fn dispatch(command: Command, out: &mut Out) -> u8 {
         Command::Plan(args) => plan::run(&args, out),
         Command::Checklist(args) => checklist::run(&args, out),
         Command::Audit(args) => audit::run(&args, out),
+        Command::Export(args) => export::run(&args, out),
+        Command::Import(args) => import::run(&args, out),
     }
 }
 
