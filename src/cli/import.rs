@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::Out;
 use crate::diagnostics::{Diagnostic, Location, Report};
-use crate::output::{DiagnosticFormat, render_diagnostics, terminal_safe};
+use crate::output::{render_diagnostics_only, terminal_safe};
 use crate::self_assessment::FILE_NAME;
 use crate::spreadsheet::{self, Target};
 use crate::write::write_atomically;
@@ -71,9 +71,9 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         return super::fail(Diagnostic::not_written(error, Location::file(&yaml_shown)));
     }
     out.print(&format!(
-        "{} : {} mis à jour ({}). Vérifiez-le avec « label validate {} ».\n",
+        "{} : {} ({}). Vérifiez-le avec « label validate {} ».\n",
         terminal_safe(&yaml_shown),
-        crate::french::plural(imported.changed.len(), "réponse", "réponses"),
+        crate::french::plural(imported.changed.len(), "réponse modifiée", "réponses modifiées"),
         terminal_safe(&imported.changed.join(", ")),
         terminal_safe(&shown),
     ));
@@ -86,9 +86,10 @@ fn refuse(found: Vec<Diagnostic>, yaml_shown: &str) -> u8 {
     report.extend(found);
     report.finish(false);
     let color = super::out::color(super::out::stderr_is_terminal());
-    super::out::eprint(&render_diagnostics(&report, DiagnosticFormat::Text, color));
+    super::out::eprint(&render_diagnostics_only(&report, color));
     super::out::eprint(&format!(
-        "{} n'a pas été modifié : corrigez le tableur, puis relancez l'import.\n",
+        "{} : {} n'a pas été modifié ; corrigez le tableur, puis relancez l'import.\n",
+        crate::french::plural(report.diagnostics().len(), "problème", "problèmes"),
         terminal_safe(yaml_shown)
     ));
     u8::try_from(report.exit_code()).unwrap_or(2).max(1)

@@ -101,7 +101,7 @@ fn write(
         if fields.is_empty() {
             return Ok(false);
         }
-        editor.insert_entry(&[Step::Key("reponses")], &answer.id, &Value::Map(fields))?;
+        editor.append_entry(&[Step::Key("reponses")], &answer.id, &Value::Map(fields))?;
         return Ok(true);
     };
     let path = [Step::Key("reponses"), Step::Key(&answer.id)];
@@ -169,7 +169,7 @@ fn set(editor: &mut Editor, path: &[Step], key: &str, value: &Value) -> Result<(
     let mut full = path.to_vec();
     full.push(Step::Key(key));
     if !editor.contains(&full) {
-        return editor.insert_entry(path, key, value);
+        return editor.append_entry(path, key, value);
     }
     match editor.set_scalar(&full, value) {
         Err(EditError {

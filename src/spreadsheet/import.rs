@@ -58,8 +58,17 @@ pub fn import(
         referential: target.referential,
         kind: target.kind,
     };
-    let desired = reader.read()?;
-    apply::apply(target, &desired, &place, &columns)
+    // Rows that can be read are still written and checked (in memory):
+    // every problem is told in one run.
+    let (desired, mut found) = reader.read();
+    match apply::apply(target, &desired, &place, &columns) {
+        Ok(imported) if found.is_empty() => Ok(imported),
+        Ok(_) => Err(found),
+        Err(mut more) => {
+            found.append(&mut more);
+            Err(found)
+        }
+    }
 }
 
 /// Where each column is, found by its header (any order, any case).
@@ -122,7 +131,8 @@ impl Rows<'_> {
         Diagnostic::new(finding, self.place.location(row, self.index(column)))
     }
 
-    fn read(&self) -> Result<Vec<Desired>, Vec<Diagnostic>> {
+    /// The answers of the rows that can be read, and why the others cannot.
+    fn read(&self) -> (Vec<Desired>, Vec<Diagnostic>) {
         let ids: Vec<&str> = self
             .referential
             .applicable_criteria(self.kind)
@@ -163,11 +173,7 @@ impl Rows<'_> {
                 Err(diagnostic) => found.push(diagnostic),
             }
         }
-        if found.is_empty() {
-            Ok(desired)
-        } else {
-            Err(found)
-        }
+        (desired, found)
     }
 
     fn answer(&self, row: usize, id: String) -> Result<Desired, Diagnostic> {

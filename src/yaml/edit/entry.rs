@@ -29,6 +29,33 @@ impl Editor<'_> {
         Ok(())
     }
 
+    /// Adds `key: value` to the block mapping at `path` just after the
+    /// lines of its last entry, before any comment that follows them (which
+    /// belongs to what comes next); an empty value becomes a block, as with
+    /// [`Editor::insert_entry`].
+    pub fn append_entry(
+        &mut self,
+        path: &[Step],
+        key: &str,
+        value: &Value,
+    ) -> Result<(), EditError> {
+        let root = Rc::clone(&self.root);
+        let found = self.find(&root, path)?;
+        let Node::Map(entries) = &found.node.value else {
+            return self.insert_entry(path, key, value);
+        };
+        let Some((last, _)) = entries.last() else {
+            return self.insert_entry(path, key, value);
+        };
+        if let Some((k, _)) = entries.iter().find(|(k, _)| k.value == key) {
+            return Err(error(k.span, Reason::Exists));
+        }
+        let (range, indent) = self.entry_lines(path, &last.value)?;
+        let text = render::entry(key, value, indent, &self.style);
+        self.insert(range.end, text);
+        Ok(())
+    }
+
     /// Removes the entry `key` of the block mapping at `path`.
     pub fn remove_entry(&mut self, path: &[Step], key: &str) -> Result<(), EditError> {
         let (range, _) = self.entry_lines(path, key)?;
@@ -50,7 +77,9 @@ impl Editor<'_> {
         if let Some((container, _)) = found.chain.last() {
             self.refuse_flow(container)?;
         }
-        self.refuse_flow(found.node)?;
+        if locate::is_flow(self.text, found.node) && !self.on_one_line(key_node) {
+            return Err(error(found.node.span, Reason::Flow));
+        }
         let start = locate::line_start(self.text, key_node.span.offset);
         let indented = self.text[start..key_node.span.offset]
             .chars()
@@ -76,6 +105,14 @@ impl Editor<'_> {
 }
 
 impl Editor<'_> {
+    /// Whether the flow collection after `key` closes on the key's line.
+    fn on_one_line(&self, key: &Spanned<String>) -> bool {
+        let from = key.span.offset + key.span.len;
+        let line = &self.text[from..locate::next_line(self.text, from)];
+        let count = |c: char| line.matches(c).count();
+        count('[') == count(']') && count('{') == count('}')
+    }
+
     /// Whether the value of `key` is a block scalar (`|`, `>`).
     fn is_block_text(&self, key: &Spanned<String>) -> bool {
         let after = &self.text[key.span.offset + key.span.len..];
@@ -176,6 +213,14 @@ mod tests {
         let after = edit(&crlf, |e| e.replace_entry(&second, "niveau", &Value::Integer(3)))?;
         assert_eq!(after, crlf.replace("niveau:\r\n", "niveau: 3\r\n"));
         assert!(edit(TEXT, |e| e.remove_entry(ANSWER, "absent")).is_err());
+        let added = edit(TEXT, |e| e.append_entry(ANSWER, "niveau", &Value::Integer(2)))?;
+        assert_eq!(added, TEXT.replace("      - b.pdf\n", "      - b.pdf\n    niveau: 2\n"));
+        let flow = "a:\n  preuves: [x, y] # liste\n  b: 1\n";
+        let list = Value::Seq(vec![Value::text("z")]);
+        let after = edit(flow, |e| e.replace_entry(&[Step::Key("a")], "preuves", &list))?;
+        assert_eq!(after, "a:\n  preuves:\n    - z\n  b: 1\n");
+        let spread = "a:\n  preuves: [x,\n    y]\n";
+        assert!(edit(spread, |e| e.remove_entry(&[Step::Key("a")], "preuves")).is_err());
         Ok(())
     }
 }
