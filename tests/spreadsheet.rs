@@ -41,7 +41,11 @@ fn item_1_export_then_import_is_a_byte_for_byte_no_op_on_every_example() {
             assert_eq!(run.code, 0, "{name} {file}: {}", run.stderr);
             let run = label(dir, &["import", &name, file]);
             assert_eq!(run.code, 0, "{name} {file}: {}", run.stderr);
-            assert!(run.stdout.starts_with("Aucune réponse changée"), "{}", run.stdout);
+            assert!(
+                run.stdout.starts_with("Aucune réponse changée"),
+                "{}",
+                run.stdout
+            );
             assert_eq!(yaml(dir, &name), before, "{name} {file}");
         }
     }
@@ -54,7 +58,10 @@ fn item_1_the_same_self_assessment_gives_the_same_bytes() {
     examples(dir);
     label(dir, &["export", "ml-pays-de-vitre", "-o", "a.xlsx"]);
     label(dir, &["export", "ml-pays-de-vitre", "-o", "b.xlsx"]);
-    assert_eq!(fs::read(dir.join("a.xlsx")).unwrap(), fs::read(dir.join("b.xlsx")).unwrap());
+    assert_eq!(
+        fs::read(dir.join("a.xlsx")).unwrap(),
+        fs::read(dir.join("b.xlsx")).unwrap()
+    );
     let piped = label(dir, &["export", "ml-pays-de-vitre", "--format", "csv"]);
     let csv = label(dir, &["export", "ml-haute-cornouaille", "--format", "csv"]);
     assert_eq!(csv.code, 0);
@@ -81,15 +88,21 @@ fn item_1_the_workbook_locks_references_and_offers_the_levels() {
     .unwrap();
     assert!(sheet.contains("<sheetProtection"), "protected");
     assert!(sheet.contains("state=\"frozen\""), "header frozen");
-    assert!(sheet.contains("&quot;1,2,3,4&quot;") || sheet.contains("\"1,2,3,4\""), "{sheet}");
+    assert!(
+        sheet.contains("&quot;1,2,3,4&quot;") || sheet.contains("\"1,2,3,4\""),
+        "{sheet}"
+    );
     assert!(sheet.contains("1,2,3,4,non concerné"), "N/A where allowed");
     let mut styles = String::new();
     std::io::Read::read_to_string(&mut archive.by_name("xl/styles.xml").unwrap(), &mut styles)
         .unwrap();
     assert!(styles.contains("locked=\"0\""), "answer cells unlocked");
     let mut core = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("docProps/core.xml").unwrap(), &mut core)
-        .unwrap();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("docProps/core.xml").unwrap(),
+        &mut core,
+    )
+    .unwrap();
     assert!(core.contains("2026-01-01T00:00:00Z"), "{core}");
 }
 
@@ -154,13 +167,23 @@ fn item_1_a_changed_cell_changes_exactly_that_answer_keeping_crlf() {
     });
     let run = label(dir, &["import", "ml-pays-de-vitre", csv.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("1 réponse modifiée (GOUV-02)"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1 réponse modifiée (GOUV-02)"),
+        "{}",
+        run.stdout
+    );
     let after = fs::read(&path).unwrap();
     assert_eq!(
         changed_lines(crlf.as_bytes(), &after),
-        [("    niveau: 3\r\n".to_string(), "    niveau: 2\r\n".to_string())]
+        [(
+            "    niveau: 3\r\n".to_string(),
+            "    niveau: 2\r\n".to_string()
+        )]
     );
-    let validate = label(dir, &["validate", "ml-pays-de-vitre", "--date", "2026-11-27"]);
+    let validate = label(
+        dir,
+        &["validate", "ml-pays-de-vitre", "--date", "2026-11-27"],
+    );
     assert_eq!(validate.code, 0, "{}", validate.stdout);
 }
 
@@ -168,7 +191,10 @@ fn item_1_a_changed_cell_changes_exactly_that_answer_keeping_crlf() {
 fn item_1_new_answers_and_not_concerned_are_written_in_the_file_s_style() {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path();
-    let run = label(dir, &["init", "ml-x", "--structure", "ml-x", "--nom", "ML X"]);
+    let run = label(
+        dir,
+        &["init", "ml-x", "--structure", "ml-x", "--nom", "ML X"],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let before = fs::read(dir.join("ml-x/autoevaluation.yaml")).unwrap();
     let csv = edited_csv(dir, "ml-x", |rows| {
@@ -203,7 +229,11 @@ fn item_1_new_answers_and_not_concerned_are_written_in_the_file_s_style() {
     assert!(after == expected, "nothing else changes");
     // And back: the same sheet imported again changes nothing.
     let run = label(dir, &["import", "ml-x", csv.to_str().unwrap()]);
-    assert!(run.stdout.starts_with("Aucune réponse changée"), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("Aucune réponse changée"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

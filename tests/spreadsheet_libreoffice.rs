@@ -22,7 +22,9 @@ fn soffice_present() -> bool {
             std::env::var("CI").as_deref() != Ok("true"),
             "soffice (LibreOffice) is missing: .ci/run installs libreoffice-calc-nogui"
         );
-        eprintln!("soffice absent: LibreOffice test skipped (apt-get install libreoffice-calc-nogui)");
+        eprintln!(
+            "soffice absent: LibreOffice test skipped (apt-get install libreoffice-calc-nogui)"
+        );
     }
     found
 }
@@ -30,20 +32,34 @@ fn soffice_present() -> bool {
 /// Converts `files` with LibreOffice into `out`, with a profile of its own
 /// in `temp` (a fresh one per run: no state from a previous run).
 fn convert(temp: &Path, to: &str, infilter: Option<&str>, out: &Path, files: &[String]) {
-    let profile = format!("-env:UserInstallation=file://{}", temp.join("profil-lo").display());
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        temp.join("profil-lo").display()
+    );
     let mut command = Command::new("soffice");
     command.args([&profile, "--headless", "--norestore"]);
     if let Some(filter) = infilter {
         command.arg(format!("--infilter={filter}"));
     }
-    command.args(["--convert-to", to, "--outdir"]).arg(out).args(files);
+    command
+        .args(["--convert-to", to, "--outdir"])
+        .arg(out)
+        .args(files);
     let run = command.output().expect("soffice runs");
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     for file in files {
         let stem = Path::new(file).file_stem().unwrap();
         let extension = to.split(':').next().unwrap();
         let converted = out.join(stem).with_extension(extension);
-        assert!(converted.is_file(), "LibreOffice did not write {}", converted.display());
+        assert!(
+            converted.is_file(),
+            "LibreOffice did not write {}",
+            converted.display()
+        );
     }
 }
 
@@ -88,7 +104,11 @@ fn item_1_libreoffice_opens_the_workbook_and_gives_back_the_same_answers() {
         for file in [format!("csv/{name}.csv"), format!("resave/{name}.xlsx")] {
             let run = label(dir, &["import", name, &file]);
             assert_eq!(run.code, 0, "{name} {file}: {}", run.stderr);
-            assert!(run.stdout.starts_with("Aucune réponse changée"), "{file}: {}", run.stdout);
+            assert!(
+                run.stdout.starts_with("Aucune réponse changée"),
+                "{file}: {}",
+                run.stdout
+            );
         }
         assert_eq!(yaml(dir, name), before, "{name}");
     }
@@ -117,7 +137,10 @@ fn item_1_a_cell_edited_in_libreoffice_changes_exactly_that_answer() {
             .collect();
         // The first criterion answered with a level: one level lower
         // (a gap needs no proof), or 2 instead of 1.
-        let row = rows.iter().position(|r| r[5].parse::<i64>().is_ok()).unwrap();
+        let row = rows
+            .iter()
+            .position(|r| r[5].parse::<i64>().is_ok())
+            .unwrap();
         let old: i64 = rows[row][5].parse().unwrap();
         let new = if old > 1 { old - 1 } else { 2 };
         rows[row][5] = new.to_string();
@@ -131,12 +154,22 @@ fn item_1_a_cell_edited_in_libreoffice_changes_exactly_that_answer() {
         files.push(file.display().to_string());
     }
     // The edited sheet saved as a workbook by LibreOffice.
-    convert(dir, "xlsx", Some("CSV:44,34,76,1"), &dir.join("xlsx"), &files);
+    convert(
+        dir,
+        "xlsx",
+        Some("CSV:44,34,76,1"),
+        &dir.join("xlsx"),
+        &files,
+    );
     for (name, (id, old, new)) in names.iter().zip(edits) {
         let before = yaml(dir, name);
         let run = label(dir, &["import", name, &format!("xlsx/{name}.xlsx")]);
         assert_eq!(run.code, 0, "{name}: {}", run.stderr);
-        assert!(run.stdout.contains(&format!("1 réponse modifiée ({id})")), "{}", run.stdout);
+        assert!(
+            run.stdout.contains(&format!("1 réponse modifiée ({id})")),
+            "{}",
+            run.stdout
+        );
         let after = yaml(dir, name);
         let changed: Vec<(&str, &str)> = before
             .lines()
@@ -145,7 +178,10 @@ fn item_1_a_cell_edited_in_libreoffice_changes_exactly_that_answer() {
             .collect();
         assert_eq!(
             changed,
-            [(format!("    niveau: {old}").as_str(), format!("    niveau: {new}").as_str())],
+            [(
+                format!("    niveau: {old}").as_str(),
+                format!("    niveau: {new}").as_str()
+            )],
             "{name}"
         );
         assert_eq!(before.lines().count(), after.lines().count());

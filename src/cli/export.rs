@@ -67,8 +67,14 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(detail) => {
-            let shown = args.output.as_ref().map_or("-".into(), |p| workspace.shown(p));
-            return super::fail(Diagnostic::new(Finding::WriteFailed { detail }, Location::file(shown)));
+            let shown = args
+                .output
+                .as_ref()
+                .map_or("-".into(), |p| workspace.shown(p));
+            return super::fail(Diagnostic::new(
+                Finding::WriteFailed { detail },
+                Location::file(shown),
+            ));
         }
     };
     match &args.output {
@@ -76,11 +82,25 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
             out.stream(|w| w.write_all(&bytes));
             0
         }
-        Some(path) => write_file(&workspace.cwd.join(path), &workspace.shown(path), &bytes, &sheet, &shown, out),
+        Some(path) => write_file(
+            &workspace.cwd.join(path),
+            &workspace.shown(path),
+            &bytes,
+            &sheet,
+            &shown,
+            out,
+        ),
     }
 }
 
-fn write_file(path: &Path, file: &str, bytes: &[u8], sheet: &Sheet, dir: &str, out: &mut Out) -> u8 {
+fn write_file(
+    path: &Path,
+    file: &str,
+    bytes: &[u8],
+    sheet: &Sheet,
+    dir: &str,
+    out: &mut Out,
+) -> u8 {
     if let Err(error) = write_bytes_atomically(path, bytes) {
         return super::fail(Diagnostic::not_written(error, Location::file(file)));
     }

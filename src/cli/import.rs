@@ -45,9 +45,13 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         return 1;
     };
     let file_shown = workspace.shown(&args.file);
-    let grid = match spreadsheet::read_grid(&workspace.cwd.join(&args.file), &file_shown, spreadsheet::SHEET_NAME) {
+    let grid = match spreadsheet::read_grid(
+        &workspace.cwd.join(&args.file),
+        &file_shown,
+        spreadsheet::SHEET_NAME,
+    ) {
         Ok(grid) => grid,
-        Err(diagnostic) => return refuse(vec![diagnostic], &yaml_shown),
+        Err(diagnostic) => return refuse(vec![diagnostic], &yaml_shown, &source.text),
     };
     let target = Target {
         text: &source.text,
@@ -58,7 +62,7 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     };
     let imported = match spreadsheet::import(&target, &grid, &file_shown) {
         Ok(imported) => imported,
-        Err(found) => return refuse(found, &yaml_shown),
+        Err(found) => return refuse(found, &yaml_shown, &source.text),
     };
     if imported.changed.is_empty() {
         out.print(&format!(
@@ -73,7 +77,11 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     out.print(&format!(
         "{} : {} ({}). Vérifiez-le avec « label validate {} ».\n",
         terminal_safe(&yaml_shown),
-        crate::french::plural(imported.changed.len(), "réponse modifiée", "réponses modifiées"),
+        crate::french::plural(
+            imported.changed.len(),
+            "réponse modifiée",
+            "réponses modifiées"
+        ),
         terminal_safe(&imported.changed.join(", ")),
         terminal_safe(&shown),
     ));
@@ -81,8 +89,10 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
 }
 
 /// Every cell that could not be taken, on stderr; nothing was written.
-fn refuse(found: Vec<Diagnostic>, yaml_shown: &str) -> u8 {
+fn refuse(found: Vec<Diagnostic>, yaml_shown: &str, yaml: &str) -> u8 {
     let mut report = Report::default();
+    // A place in autoevaluation.yaml (TAB007) is quoted.
+    report.add_source(yaml_shown.to_string(), yaml.to_string());
     report.extend(found);
     report.finish(false);
     let color = super::out::color(super::out::stderr_is_terminal());

@@ -4,9 +4,9 @@
 //! checked against the referential; an error it breaks is told at the cell
 //! that caused it.
 
+use super::Column;
 use super::cells::Place;
 use super::import::{Columns, Desired, Imported, Target};
-use super::Column;
 use crate::decode::Decoder;
 use crate::diagnostics::{Diagnostic, Finding, Location};
 use crate::self_assessment::{RawAnswer, RawSelfAssessment};
@@ -78,8 +78,16 @@ fn decode(shown: &str, text: &str) -> Result<RawSelfAssessment, Vec<Diagnostic>>
 
 fn not_writable(target: &Target, error: &EditError, cell: &str) -> Diagnostic {
     let finding = Finding::SheetAnswerNotWritable {
-        cell: if cell.is_empty() { "ligne".into() } else { cell.to_string() },
-        detail: error.to_string(),
+        cell: if cell.is_empty() {
+            "ligne".into()
+        } else {
+            cell.to_string()
+        },
+        // The place is the diagnostic's: only the reason is told.
+        detail: error
+            .to_string()
+            .split_once(" : ")
+            .map_or_else(|| error.to_string(), |(_, reason)| reason.to_string()),
     };
     Diagnostic::new(finding, Location::new(target.shown, error.span))
 }
@@ -225,7 +233,11 @@ fn recheck(
 }
 
 /// The row and column a diagnostic of the edited text points at.
-fn cell_of(d: &Diagnostic, raw: &RawSelfAssessment, desired: &[Desired]) -> Option<(usize, Column)> {
+fn cell_of(
+    d: &Diagnostic,
+    raw: &RawSelfAssessment,
+    desired: &[Desired],
+) -> Option<(usize, Column)> {
     let offset = d.location.span.offset;
     raw.answers.iter().find_map(|answer| {
         let row = desired.iter().find(|r| r.id == answer.id.value)?.row;

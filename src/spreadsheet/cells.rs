@@ -96,7 +96,11 @@ pub fn level(cell: Option<&Cell>) -> Result<LevelCell, String> {
 /// names, or the list to choose from.
 pub fn level_hint(text: &str, scale: &Scale) -> String {
     let lowered = text.to_lowercase();
-    if let Some(level) = scale.levels.iter().find(|l| l.label.to_lowercase() == lowered) {
+    if let Some(level) = scale
+        .levels
+        .iter()
+        .find(|l| l.label.to_lowercase() == lowered)
+    {
         return format!(
             "« {} » est le niveau {} : écrivez {}",
             level.label, level.value, level.value
@@ -136,9 +140,18 @@ mod tests {
     fn levels_are_numbers_or_not_concerned() {
         assert_eq!(level(Some(&Cell::Number(3.0))), Ok(LevelCell::Value(3)));
         assert_eq!(level(Some(&Cell::Number(2.5))), Err("2.5".into()));
-        assert_eq!(level(Some(&Cell::Text(" 4 ".into()))), Ok(LevelCell::Value(4)));
-        assert_eq!(level(Some(&Cell::Text("Non concerné".into()))), Ok(LevelCell::NotApplicable));
+        assert_eq!(
+            level(Some(&Cell::Text(" 4 ".into()))),
+            Ok(LevelCell::Value(4))
+        );
+        assert_eq!(
+            level(Some(&Cell::Text("Non concerné".into()))),
+            Ok(LevelCell::NotApplicable)
+        );
         assert_eq!(level(None), Ok(LevelCell::Empty));
-        assert_eq!(level(Some(&Cell::Text("Satisfait".into()))), Err("Satisfait".into()));
+        assert_eq!(
+            level(Some(&Cell::Text("Satisfait".into()))),
+            Err("Satisfait".into())
+        );
     }
 }

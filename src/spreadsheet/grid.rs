@@ -38,11 +38,10 @@ const MAX_BYTES: u64 = 32 * 1024 * 1024;
 /// CSV file. The format comes from the file's name, else its first bytes.
 pub fn read(path: &Path, shown: &str, sheet: &str) -> Result<Grid, Diagnostic> {
     let location = Location::file(shown);
-    let unreadable = |detail: String| {
-        Diagnostic::new(Finding::SheetUnreadable { detail }, location.clone())
-    };
-    let meta = std::fs::metadata(path)
-        .map_err(|e| crate::source::io_diagnostic(&e, location.clone()))?;
+    let unreadable =
+        |detail: String| Diagnostic::new(Finding::SheetUnreadable { detail }, location.clone());
+    let meta =
+        std::fs::metadata(path).map_err(|e| crate::source::io_diagnostic(&e, location.clone()))?;
     if !meta.is_file() {
         return Err(Diagnostic::new(Finding::SpecialFile, location.clone()));
     }
@@ -67,7 +66,7 @@ pub fn read(path: &Path, shown: &str, sheet: &str) -> Result<Grid, Diagnostic> {
 
 fn read_workbook(bytes: Vec<u8>, wanted: &str) -> Result<Grid, String> {
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| format!("ce n'est pas un classeur xlsx, ods ou xls ({e})"))?;
+        .map_err(|_| "ce n'est pas un classeur xlsx, ods ou xls lisible".to_string())?;
     let names = workbook.sheet_names();
     let name = names
         .iter()
@@ -77,7 +76,7 @@ fn read_workbook(bytes: Vec<u8>, wanted: &str) -> Result<Grid, String> {
         .ok_or("le classeur n'a aucune feuille")?;
     let range = workbook
         .worksheet_range(&name)
-        .map_err(|e| format!("feuille « {name} » illisible ({e})"))?;
+        .map_err(|_| format!("feuille « {name} » illisible"))?;
     let (top, left) = range.start().unwrap_or((0, 0));
     let (top, left) = (to_usize(top), to_usize(left));
     let mut rows = vec![Vec::new(); top];
@@ -118,7 +117,10 @@ fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| format!("CSV mal formé ({e})"))?;
+        let record = record.map_err(|e| match e.position() {
+            Some(at) => format!("CSV mal formé à la ligne {}", at.line()),
+            None => "CSV mal formé".to_string(),
+        })?;
         rows.push(record.iter().map(csv_cell).collect());
     }
     Ok(Grid { sheet: None, rows })

@@ -41,11 +41,7 @@ pub struct Target<'a> {
 
 /// Reads every row of `grid`; any cell it cannot take is a diagnostic, and
 /// then nothing is to be written.
-pub fn import(
-    target: &Target,
-    grid: &Grid,
-    file_shown: &str,
-) -> Result<Imported, Vec<Diagnostic>> {
+pub fn import(target: &Target, grid: &Grid, file_shown: &str) -> Result<Imported, Vec<Diagnostic>> {
     let place = Place {
         shown: file_shown,
         sheet: grid.sheet.as_deref(),
@@ -124,7 +120,8 @@ impl Rows<'_> {
     }
 
     fn describe(&self, row: usize, column: Column) -> String {
-        self.place.describe(row, self.index(column), column.header())
+        self.place
+            .describe(row, self.index(column), column.header())
     }
 
     fn at(&self, finding: Finding, row: usize, column: Column) -> Diagnostic {

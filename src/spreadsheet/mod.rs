@@ -191,7 +191,12 @@ fn row(principle: &str, c: &Criterion, referential: &Referential, answer: Option
         rubric: rubric.join("\n"),
         expected_evidence: c.evidence.join("\n"),
         level,
-        comment: answer.comment.clone().unwrap_or_default().trim().to_string(),
+        comment: answer
+            .comment
+            .clone()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
         evidence: evidence_lines(&answer.evidence),
         justification: answer.not_applicable.clone().unwrap_or_default(),
         choices,

@@ -214,9 +214,13 @@ impl Finding {
             SheetLevelUnreadable { cell, value, .. } => {
                 format!("{cell} : « {value} » n'est pas un niveau")
             }
-            SheetAnswerRefused { cell, detail, code, .. } => format!("{cell} : {detail} ({code})"),
+            SheetAnswerRefused {
+                cell, detail, code, ..
+            } => format!("{cell} : {detail} ({code})"),
             SheetAnswerNotWritable { cell, detail } => {
-                format!("la réponse de la {cell} ne peut pas être écrite ici sans réécrire le fichier : {detail}")
+                format!(
+                    "la réponse de la {cell} ne peut pas être écrite ici sans réécrire le fichier : {detail}"
+                )
             }
             EmbeddedReferentials { list } => format!(
                 "aucun dossier de référentiels dans l'espace de travail : référentiels intégrés à l'outil utilisés ({list})"

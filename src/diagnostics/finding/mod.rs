@@ -281,21 +281,47 @@ pub enum Finding {
     /// The referential a command needs has errors.
     InvalidReferential {
         shown: String,
-    },    /// `label import`: a file that is no spreadsheet of ours (TAB001).
-    SheetUnreadable { detail: String },
+    },
+    /// `label import`: a file that is no spreadsheet of ours (TAB001).
+    SheetUnreadable {
+        detail: String,
+    },
     /// A column of the export's header row is missing (TAB002).
-    SheetColumnMissing { column: &'static str, columns: String },
+    SheetColumnMissing {
+        column: &'static str,
+        columns: String,
+    },
     /// A row that names no criterion of the structure (TAB003).
-    SheetUnknownCriterion { cell: String, id: String, suggestion: Option<String> },
+    SheetUnknownCriterion {
+        cell: String,
+        id: String,
+        suggestion: Option<String>,
+    },
     /// A second row for one criterion (TAB004).
-    SheetDuplicateRow { cell: String, id: String, first: usize },
+    SheetDuplicateRow {
+        cell: String,
+        id: String,
+        first: usize,
+    },
     /// A level cell that holds no level (TAB005).
-    SheetLevelUnreadable { cell: String, value: String, hint: String },
+    SheetLevelUnreadable {
+        cell: String,
+        value: String,
+        hint: String,
+    },
     /// The answer of a row breaks a rule of the self-assessment (TAB006).
-    SheetAnswerRefused { cell: String, detail: String, code: Code, help: Option<String> },
+    SheetAnswerRefused {
+        cell: String,
+        detail: String,
+        code: Code,
+        help: Option<String>,
+    },
     /// The answer of a row cannot be written without rewriting what a
     /// person wrote (a flow mapping…) (TAB007).
-    SheetAnswerNotWritable { cell: String, detail: String },
+    SheetAnswerNotWritable {
+        cell: String,
+        detail: String,
+    },
 }
 
 impl Finding {

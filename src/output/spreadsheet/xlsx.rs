@@ -89,7 +89,12 @@ fn width(column: Column) -> f64 {
     }
 }
 
-fn write_row(sheet: &mut Worksheet, line: u32, row: &Row, formats: &Formats) -> Result<(), XlsxError> {
+fn write_row(
+    sheet: &mut Worksheet,
+    line: u32,
+    row: &Row,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
     for column in Column::ALL {
         let index = col(column);
         let format = if column.is_answer() {

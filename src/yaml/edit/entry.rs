@@ -85,7 +85,10 @@ impl Editor<'_> {
             .chars()
             .all(|c| c == ' ' || c == '\u{feff}');
         if !indented {
-            return Err(error(key_node.span, Reason::Kind("une clé en début de ligne")));
+            return Err(error(
+                key_node.span,
+                Reason::Kind("une clé en début de ligne"),
+            ));
         }
         // A block scalar's span runs to the next token: its lines are
         // found by their indentation instead.
@@ -185,7 +188,10 @@ mod tests {
         let after = edit(TEXT, |e| e.replace_entry(ANSWER, "preuves", &list))?;
         assert_eq!(
             after,
-            TEXT.replace("      - a.pdf # la première\n      - b.pdf\n", "      - c.pdf\n")
+            TEXT.replace(
+                "      - a.pdf # la première\n      - b.pdf\n",
+                "      - c.pdf\n"
+            )
         );
         let comment = Value::text("Court");
         let after = edit(TEXT, |e| e.replace_entry(ANSWER, "commentaire", &comment))?;
@@ -204,20 +210,32 @@ mod tests {
         let after = edit(TEXT, |e| e.remove_entry(ANSWER, "preuves"))?;
         assert_eq!(
             after,
-            TEXT.replace("    preuves:\n      - a.pdf # la première\n      - b.pdf\n", "")
+            TEXT.replace(
+                "    preuves:\n      - a.pdf # la première\n      - b.pdf\n",
+                ""
+            )
         );
         let second = [Step::Key("reponses"), Step::Key("GOUV-02")];
         let after = edit(TEXT, |e| e.remove_entry(&second, "niveau"))?;
         assert_eq!(after, TEXT.replace("    niveau:\n", ""));
         let crlf = TEXT.replace('\n', "\r\n");
-        let after = edit(&crlf, |e| e.replace_entry(&second, "niveau", &Value::Integer(3)))?;
+        let after = edit(&crlf, |e| {
+            e.replace_entry(&second, "niveau", &Value::Integer(3))
+        })?;
         assert_eq!(after, crlf.replace("niveau:\r\n", "niveau: 3\r\n"));
         assert!(edit(TEXT, |e| e.remove_entry(ANSWER, "absent")).is_err());
-        let added = edit(TEXT, |e| e.append_entry(ANSWER, "niveau", &Value::Integer(2)))?;
-        assert_eq!(added, TEXT.replace("      - b.pdf\n", "      - b.pdf\n    niveau: 2\n"));
+        let added = edit(TEXT, |e| {
+            e.append_entry(ANSWER, "niveau", &Value::Integer(2))
+        })?;
+        assert_eq!(
+            added,
+            TEXT.replace("      - b.pdf\n", "      - b.pdf\n    niveau: 2\n")
+        );
         let flow = "a:\n  preuves: [x, y] # liste\n  b: 1\n";
         let list = Value::Seq(vec![Value::text("z")]);
-        let after = edit(flow, |e| e.replace_entry(&[Step::Key("a")], "preuves", &list))?;
+        let after = edit(flow, |e| {
+            e.replace_entry(&[Step::Key("a")], "preuves", &list)
+        })?;
         assert_eq!(after, "a:\n  preuves:\n    - z\n  b: 1\n");
         let spread = "a:\n  preuves: [x,\n    y]\n";
         assert!(edit(spread, |e| e.remove_entry(&[Step::Key("a")], "preuves")).is_err());
