@@ -121,7 +121,7 @@ fn write_row(
         .allow_list_strings(&row.choices)?
         .set_error_style(DataValidationErrorStyle::Stop)
         .set_error_title("Niveau inconnu")?
-        .set_error_message(&format!(
+        .set_error_message(format!(
             "Choisissez dans la liste : {}.",
             row.choices.join(", ")
         ))?;
