@@ -256,3 +256,38 @@ fn item_1_malformed_cells_are_told_in_french_naming_sheet_row_and_column() {
     assert_eq!(yaml(dir, "ml-pays-de-vitre"), before, "nothing written");
     insta::assert_snapshot!("import_malformed_cells", run.stderr);
 }
+
+#[test]
+fn item_1_block_texts_flow_lists_and_new_answers_are_rewritten_only_where_changed() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    let before = "# tête\nreferentiel: missions-locales\nversion: 1.0.0\nstructure:\n  id: ml-essai\n  nom: Essai\n  type: mission-locale\ndate: 2026-03-12\nreponses:\n  GOUV-01:\n    niveau: 3\n    commentaire: >\n      Un long commentaire\n      plié sur deux lignes.\n    preuves: [https://exemple.fr/a]   # en ligne\n  # TERR-03 : un seul site\n  TERR-03:\n    non_concerne: Un seul site\n# fin\n";
+    fs::create_dir_all(dir.join("ml-essai")).unwrap();
+    fs::write(dir.join("ml-essai/autoevaluation.yaml"), before).unwrap();
+    let csv = edited_csv(dir, "ml-essai", |rows| {
+        let at = |id: &str| rows.iter().position(|r| r[1] == id).unwrap();
+        let (g, t, v, a) = (at("GOUV-01"), at("TERR-03"), at("VAL-02"), at("ACC-04"));
+        rows[g][6] = "Commentaire court".into();
+        rows[g][7] = "https://exemple.fr/a\npreuves/b.pdf".into();
+        rows[t][5] = "2".into();
+        rows[t][8] = String::new();
+        rows[v][5] = "2".into();
+        rows[a][5] = "non concerné".into();
+        rows[a][8] = "Pas d'antenne".into();
+    });
+    let run = label(dir, &["import", "ml-essai", csv.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = fs::read_to_string(dir.join("ml-essai/autoevaluation.yaml")).unwrap();
+    let expected = before
+        .replace(
+            "    commentaire: >\n      Un long commentaire\n      plié sur deux lignes.\n    preuves: [https://exemple.fr/a]   # en ligne\n",
+            "    commentaire: Commentaire court\n    preuves:\n      - https://exemple.fr/a\n      - preuves/b.pdf\n",
+        )
+        .replace(
+            "    non_concerne: Un seul site\n",
+            "    niveau: 2\n  VAL-02:\n    niveau: 2\n  ACC-04:\n    non_concerne: Pas d'antenne\n",
+        );
+    assert_eq!(after, expected);
+    let again = label(dir, &["import", "ml-essai", csv.to_str().unwrap()]);
+    assert!(again.stdout.starts_with("Aucune réponse changée"), "{}", again.stdout);
+}

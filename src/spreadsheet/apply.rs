@@ -29,8 +29,13 @@ pub(super) fn apply(
     let mut editor = Editor::new(target.text).map_err(|e| vec![not_writable(target, &e, "")])?;
     let mut changed = Vec::new();
     let mut found = Vec::new();
-    for answer in desired {
-        let current = raw.answers.iter().find(|a| a.id.value == answer.id);
+    // Answers already in the file first: a new answer is added after the
+    // last one, where a field added to that last answer also goes.
+    let (present, new): (Vec<_>, Vec<_>) = desired
+        .iter()
+        .map(|d| (d, raw.answers.iter().find(|a| a.id.value == d.id)))
+        .partition(|(_, current)| current.is_some());
+    for (answer, current) in present.into_iter().chain(new) {
         match write(&mut editor, answer, current) {
             Ok(true) => changed.push(answer.id.clone()),
             Ok(false) => {}
