@@ -289,5 +289,9 @@ fn item_1_block_texts_flow_lists_and_new_answers_are_rewritten_only_where_change
         );
     assert_eq!(after, expected);
     let again = label(dir, &["import", "ml-essai", csv.to_str().unwrap()]);
-    assert!(again.stdout.starts_with("Aucune réponse changée"), "{}", again.stdout);
+    assert!(
+        again.stdout.starts_with("Aucune réponse changée"),
+        "{}",
+        again.stdout
+    );
 }

@@ -87,7 +87,7 @@ fn item_1_libreoffice_opens_the_workbook_and_gives_back_the_same_answers() {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path();
     let names = examples(dir);
-    for sub in ["xlsx", "csv", "resave"] {
+    for sub in ["xlsx", "csv", "resave", "ods"] {
         fs::create_dir_all(dir.join(sub)).unwrap();
     }
     let mut files = Vec::new();
@@ -99,9 +99,14 @@ fn item_1_libreoffice_opens_the_workbook_and_gives_back_the_same_answers() {
     }
     convert(dir, CSV_UTF8, None, &dir.join("csv"), &files);
     convert(dir, "xlsx", None, &dir.join("resave"), &files);
+    convert(dir, "ods", None, &dir.join("ods"), &files);
     for name in &names {
         let before = yaml(dir, name);
-        for file in [format!("csv/{name}.csv"), format!("resave/{name}.xlsx")] {
+        for file in [
+            format!("csv/{name}.csv"),
+            format!("resave/{name}.xlsx"),
+            format!("ods/{name}.ods"),
+        ] {
             let run = label(dir, &["import", name, &file]);
             assert_eq!(run.code, 0, "{name} {file}: {}", run.stderr);
             assert!(
