@@ -8,7 +8,7 @@ use super::Column;
 use super::cells::Place;
 use super::import::{Columns, Desired, Imported, Target};
 use crate::decode::Decoder;
-use crate::diagnostics::{Diagnostic, Finding, Location};
+use crate::diagnostics::{Diagnostic, Finding, Location, SheetFinding};
 use crate::self_assessment::{RawAnswer, RawSelfAssessment};
 use crate::source::SourceFile;
 use crate::yaml::Spanned;
@@ -82,7 +82,7 @@ fn decode(shown: &str, text: &str) -> Result<RawSelfAssessment, Vec<Diagnostic>>
 }
 
 fn not_writable(target: &Target, error: &EditError, cell: &str) -> Diagnostic {
-    let finding = Finding::SheetAnswerNotWritable {
+    let finding = Finding::Sheet(SheetFinding::AnswerNotWritable {
         cell: if cell.is_empty() {
             "ligne".into()
         } else {
@@ -93,7 +93,7 @@ fn not_writable(target: &Target, error: &EditError, cell: &str) -> Diagnostic {
             .to_string()
             .split_once(" : ")
             .map_or_else(|| error.to_string(), |(_, reason)| reason.to_string()),
-    };
+    });
     Diagnostic::new(finding, Location::new(target.shown, error.span))
 }
 
@@ -219,12 +219,12 @@ fn recheck(
         .map(|d| match cell_of(&d, &raw, desired) {
             Some((row, field)) => {
                 let index = column(columns, field);
-                let finding = Finding::SheetAnswerRefused {
+                let finding = Finding::Sheet(SheetFinding::AnswerRefused {
                     cell: place.describe(row, index, field.header()),
                     detail: d.message.clone(),
                     code: d.code,
                     help: d.help.clone(),
-                };
+                });
                 Diagnostic::new(finding, place.location(row, index))
             }
             None => d,

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader};
 
-use crate::diagnostics::{Diagnostic, Finding, Location};
+use crate::diagnostics::{Diagnostic, Finding, Location, SheetFinding};
 
 /// One cell's value.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,8 +38,12 @@ const MAX_BYTES: u64 = 32 * 1024 * 1024;
 /// CSV file. The format comes from the file's name, else its first bytes.
 pub fn read(path: &Path, shown: &str, sheet: &str) -> Result<Grid, Diagnostic> {
     let location = Location::file(shown);
-    let unreadable =
-        |detail: String| Diagnostic::new(Finding::SheetUnreadable { detail }, location.clone());
+    let unreadable = |detail: String| {
+        Diagnostic::new(
+            Finding::Sheet(SheetFinding::Unreadable { detail }),
+            location.clone(),
+        )
+    };
     let meta =
         std::fs::metadata(path).map_err(|e| crate::source::io_diagnostic(&e, location.clone()))?;
     if !meta.is_file() {

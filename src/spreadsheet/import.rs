@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::cells::{self, Place};
 use super::{Column, Grid, LevelCell, apply};
 use crate::date::Date;
-use crate::diagnostics::{Diagnostic, Finding};
+use crate::diagnostics::{Diagnostic, Finding, SheetFinding};
 use crate::referential::{Referential, StructureType};
 
 /// The answer one row gives.
@@ -86,10 +86,10 @@ fn header(grid: &Grid, place: &Place) -> Result<Columns, Vec<Diagnostic>> {
                 columns.insert(column.header(), index);
             }
             None if column.is_answer() || column == Column::Criterion => {
-                let finding = Finding::SheetColumnMissing {
+                let finding = Finding::Sheet(SheetFinding::ColumnMissing {
                     column: column.header(),
                     columns: Column::headers(),
-                };
+                });
                 missing.push(Diagnostic::new(finding, place.location(0, header.len())));
             }
             None => {}
@@ -147,20 +147,20 @@ impl Rows<'_> {
                 continue;
             }
             if !ids.contains(&id.as_str()) {
-                let finding = Finding::SheetUnknownCriterion {
+                let finding = Finding::Sheet(SheetFinding::UnknownCriterion {
                     cell: self.describe(row, Column::Criterion),
                     suggestion: crate::suggest::closest(&id, ids.iter().copied()),
                     id,
-                };
+                });
                 found.push(self.at(finding, row, Column::Criterion));
                 continue;
             }
             if let Some(first) = seen.get(&id) {
-                let finding = Finding::SheetDuplicateRow {
+                let finding = Finding::Sheet(SheetFinding::DuplicateRow {
                     cell: self.describe(row, Column::Criterion),
                     id,
                     first: first + 1,
-                };
+                });
                 found.push(self.at(finding, row, Column::Criterion));
                 continue;
             }
@@ -176,11 +176,11 @@ impl Rows<'_> {
     fn answer(&self, row: usize, id: String) -> Result<Desired, Diagnostic> {
         let level = cells::level(self.grid.cell(row, self.index(Column::Level)));
         let level = level.map_err(|value| {
-            let finding = Finding::SheetLevelUnreadable {
+            let finding = Finding::Sheet(SheetFinding::LevelUnreadable {
                 cell: self.describe(row, Column::Level),
                 hint: cells::level_hint(&value, &self.referential.scale),
                 value,
-            };
+            });
             self.at(finding, row, Column::Level)
         })?;
         let justification = self.text(row, Column::Justification);

@@ -98,14 +98,7 @@ impl Finding {
             EmbeddedReferentials { .. } => Some(
                 "pour vérifier vos propres fichiers, indiquez leur chemin ou rangez-les sous referentiels/".into(),
             ),
-            SheetUnreadable { .. } => Some("donnez le fichier .xlsx, .ods ou .csv de « label export », enregistré dans le même format".into()),
-            SheetColumnMissing { columns, .. } => Some(format!("gardez la ligne d'en-tête de « label export » : {columns}")),
-            SheetUnknownCriterion { suggestion: Some(s), .. } => Some(format!("vouliez-vous dire « {s} » ?")),
-            SheetUnknownCriterion { .. } => Some("gardez la colonne « Critère » telle que « label export » l'a écrite ; supprimez les lignes ajoutées".into()),
-            SheetDuplicateRow { .. } => Some("gardez une seule ligne par critère".into()),
-            SheetLevelUnreadable { hint, .. } => Some(hint.clone()),
-            SheetAnswerRefused { help, .. } => help.clone(),
-            SheetAnswerNotWritable { .. } => Some("écrivez cette réponse sur plusieurs lignes (« niveau: », « commentaire: »… chacun sur sa ligne, les preuves en liste à tirets), puis relancez l'import".into()),
+            Sheet(finding) => finding.help(),
             _ => None,
         }
     }

@@ -198,30 +198,7 @@ impl Finding {
             }
             PlanNotExtendable { detail } => detail.clone(),
             InvalidReferential { shown } => format!("le référentiel {shown} contient des erreurs"),
-            SheetUnreadable { detail } => format!("tableur illisible : {detail}"),
-            SheetColumnMissing { column, .. } => {
-                format!("colonne « {column} » absente de la ligne d'en-tête (ligne 1)")
-            }
-            SheetUnknownCriterion { cell, id, .. } if id.is_empty() => {
-                format!("{cell} : ligne remplie sans identifiant de critère")
-            }
-            SheetUnknownCriterion { cell, id, .. } => {
-                format!("{cell} : critère « {id} » inconnu pour cette structure")
-            }
-            SheetDuplicateRow { cell, id, first } => {
-                format!("{cell} : le critère « {id} » a déjà sa ligne (ligne {first})")
-            }
-            SheetLevelUnreadable { cell, value, .. } => {
-                format!("{cell} : « {value} » n'est pas un niveau")
-            }
-            SheetAnswerRefused {
-                cell, detail, code, ..
-            } => format!("{cell} : {detail} ({code})"),
-            SheetAnswerNotWritable { cell, detail } => {
-                format!(
-                    "la réponse de la {cell} ne peut pas être écrite ici sans réécrire le fichier : {detail}"
-                )
-            }
+            Sheet(finding) => finding.message(),
             EmbeddedReferentials { list } => format!(
                 "aucun dossier de référentiels dans l'espace de travail : référentiels intégrés à l'outil utilisés ({list})"
             ),

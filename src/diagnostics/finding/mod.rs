@@ -3,6 +3,9 @@
 
 mod help;
 mod message;
+mod sheet;
+
+pub use sheet::SheetFinding;
 
 use super::Code;
 
@@ -282,46 +285,8 @@ pub enum Finding {
     InvalidReferential {
         shown: String,
     },
-    /// `label import`: a file that is no spreadsheet of ours (TAB001).
-    SheetUnreadable {
-        detail: String,
-    },
-    /// A column of the export's header row is missing (TAB002).
-    SheetColumnMissing {
-        column: &'static str,
-        columns: String,
-    },
-    /// A row that names no criterion of the structure (TAB003).
-    SheetUnknownCriterion {
-        cell: String,
-        id: String,
-        suggestion: Option<String>,
-    },
-    /// A second row for one criterion (TAB004).
-    SheetDuplicateRow {
-        cell: String,
-        id: String,
-        first: usize,
-    },
-    /// A level cell that holds no level (TAB005).
-    SheetLevelUnreadable {
-        cell: String,
-        value: String,
-        hint: String,
-    },
-    /// The answer of a row breaks a rule of the self-assessment (TAB006).
-    SheetAnswerRefused {
-        cell: String,
-        detail: String,
-        code: Code,
-        help: Option<String>,
-    },
-    /// The answer of a row cannot be written without rewriting what a
-    /// person wrote (a flow mapping…) (TAB007).
-    SheetAnswerNotWritable {
-        cell: String,
-        detail: String,
-    },
+    /// `label import`: a file, row or cell of a spreadsheet (TAB…).
+    Sheet(SheetFinding),
 }
 
 impl Finding {
@@ -411,13 +376,7 @@ impl Finding {
             NoWorkspaceReferentials { .. } => Code::Ref201,
             PlanNotExtendable { .. } => Code::Plan005,
             InvalidReferential { .. } => Code::Str007,
-            SheetUnreadable { .. } => Code::Tab001,
-            SheetColumnMissing { .. } => Code::Tab002,
-            SheetUnknownCriterion { .. } => Code::Tab003,
-            SheetDuplicateRow { .. } => Code::Tab004,
-            SheetLevelUnreadable { .. } => Code::Tab005,
-            SheetAnswerRefused { .. } => Code::Tab006,
-            SheetAnswerNotWritable { .. } => Code::Tab007,
+            Sheet(finding) => finding.code(),
         }
     }
 }
