@@ -295,3 +295,85 @@ fn item_1_block_texts_flow_lists_and_new_answers_are_rewritten_only_where_change
         again.stdout
     );
 }
+
+#[test]
+fn item_1_a_bad_cell_of_a_workbook_names_its_sheet_cell_and_column() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    examples(dir);
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Autoévaluation").unwrap();
+    let header = [
+        "Principe",
+        "Critère",
+        "Titre",
+        "Grille",
+        "Preuves attendues",
+        "Niveau",
+    ];
+    for (i, text) in header.iter().enumerate() {
+        sheet
+            .write_string(0, u16::try_from(i).unwrap(), *text)
+            .unwrap();
+    }
+    for (i, text) in ["Commentaire", "Preuves", "Justification si non concerné"]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .write_string(0, u16::try_from(i + 6).unwrap(), *text)
+            .unwrap();
+    }
+    sheet.write_string(1, 1, "GOUV-01").unwrap();
+    sheet.write_number(1, 5, 2.5).unwrap();
+    sheet.write_string(2, 1, "GOUV-02").unwrap();
+    sheet.write_string(2, 5, "Pleinement satisfait").unwrap();
+    workbook.save(dir.join("rempli.xlsx")).unwrap();
+    let before = yaml(dir, "ml-pays-de-vitre");
+    let run = label(dir, &["import", "ml-pays-de-vitre", "rempli.xlsx"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(yaml(dir, "ml-pays-de-vitre"), before);
+    assert!(
+        run.stderr.contains("erreur[TAB005] : feuille « Autoévaluation », cellule F2 (« Niveau ») : « 2.5 » n'est pas un niveau"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> rempli.xlsx:3:6"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("« Pleinement satisfait » est le niveau 4 : écrivez 4"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn item_1_a_folder_with_errors_is_neither_exported_nor_imported_into() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    examples(dir);
+    label(
+        dir,
+        &[
+            "export",
+            "ml-pays-de-vitre",
+            "--format",
+            "csv",
+            "-o",
+            "a.csv",
+        ],
+    );
+    let path = dir.join("ml-pays-de-vitre/autoevaluation.yaml");
+    let broken = fs::read_to_string(&path)
+        .unwrap()
+        .replacen("niveau: 4", "niveau: 9", 1);
+    fs::write(&path, &broken).unwrap();
+    let run = label(dir, &["export", "ml-pays-de-vitre", "--format", "csv"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty());
+    assert!(run.stderr.contains("AUTO001"), "{}", run.stderr);
+    let run = label(dir, &["import", "ml-pays-de-vitre", "a.csv"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+}
