@@ -140,6 +140,8 @@ impl Row {
 pub struct Sheet {
     /// `ml-pays-de-vitre — missions-locales 1.0.0`, for the document's title.
     pub title: String,
+    /// The scale in one line: `1 Non satisfait, 2 Partiellement…`.
+    pub legend: String,
     pub rows: Vec<Row>,
 }
 
@@ -154,7 +156,14 @@ pub fn sheet(assessment: &SelfAssessment, referential: &Referential) -> Sheet {
         .filter(|(_, c)| c.applies_to(kind))
         .map(|(p, c)| row(&p.id, c, referential, assessment.answers.get(&c.id)))
         .collect();
+    let legend: Vec<String> = referential
+        .scale
+        .levels
+        .iter()
+        .map(|l| format!("{} {}", l.value, l.label))
+        .collect();
     Sheet {
+        legend: legend.join(", "),
         title: format!(
             "{} — {} {}",
             assessment.structure.id, referential.id, referential.version

@@ -14,7 +14,12 @@ use crate::spreadsheet::{Column, LevelCell, Row, SHEET_NAME, Sheet};
 /// The workbook's bytes; an error only for a cell past Excel's limits (a
 /// text of more than 32 767 characters), told in French.
 pub fn render(sheet: &Sheet) -> Result<Vec<u8>, String> {
-    build(sheet).map_err(|e| format!("classeur impossible à produire ({e})"))
+    build(sheet).map_err(|e| match e {
+        XlsxError::MaxStringLengthExceeded => {
+            "classeur impossible à produire : un texte dépasse 32 767 caractères, la limite d'une cellule".to_string()
+        }
+        _ => "classeur impossible à produire".to_string(),
+    })
 }
 
 fn build(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
@@ -35,7 +40,7 @@ fn build(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
     }
     for (i, row) in sheet.rows.iter().enumerate() {
         let line = u32::try_from(i + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
-        write_row(worksheet, line, row, &formats)?;
+        write_row(worksheet, line, row, &formats, &sheet.legend)?;
     }
     worksheet.set_freeze_panes(1, 2)?;
     let options = ProtectionOptions {
@@ -94,6 +99,7 @@ fn write_row(
     line: u32,
     row: &Row,
     formats: &Formats,
+    legend: &str,
 ) -> Result<(), XlsxError> {
     for column in Column::ALL {
         let index = col(column);
@@ -120,6 +126,8 @@ fn write_row(
     let choices = DataValidation::new()
         .allow_list_strings(&row.choices)?
         .set_error_style(DataValidationErrorStyle::Stop)
+        .set_input_title("Niveau atteint")?
+        .set_input_message(input_message(legend))?
         .set_error_title("Niveau inconnu")?
         .set_error_message(format!(
             "Choisissez dans la liste : {}.",
@@ -128,4 +136,15 @@ fn write_row(
     let level = col(Column::Level);
     sheet.add_data_validation(line, level, line, level, &choices)?;
     Ok(())
+}
+
+/// The note shown on a level cell: the scale, within Excel's 255
+/// characters.
+fn input_message(legend: &str) -> String {
+    let text = format!("Choisissez dans la liste : {legend}.");
+    if text.chars().count() <= 255 {
+        text
+    } else {
+        text.chars().take(254).chain(['…']).collect()
+    }
 }
