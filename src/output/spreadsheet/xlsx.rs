@@ -43,6 +43,11 @@ fn build(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
         write_row(worksheet, line, row, &formats, &sheet.legend)?;
     }
     worksheet.set_freeze_panes(1, 2)?;
+    // Printed: A4 landscape, one page wide, the header on every page.
+    worksheet.set_landscape();
+    worksheet.set_paper_size(9);
+    worksheet.set_print_fit_to_pages(1, 0);
+    worksheet.set_repeat_rows(0, 0)?;
     let options = ProtectionOptions {
         format_columns: true,
         format_rows: true,
@@ -123,6 +128,7 @@ fn write_row(
             }
         }
     }
+    sheet.set_row_height(line, row_height(row))?;
     let choices = DataValidation::new()
         .allow_list_strings(&row.choices)?
         .set_error_style(DataValidationErrorStyle::Stop)
@@ -147,4 +153,29 @@ fn input_message(legend: &str) -> String {
     } else {
         text.chars().take(254).chain(['…']).collect()
     }
+}
+
+/// A row tall enough for its longest wrapped cell (spreadsheets do not
+/// size rows of a generated file by themselves), within Excel's 409
+/// points.
+fn row_height(row: &Row) -> f64 {
+    let lines = Column::ALL
+        .iter()
+        .map(|c| wrapped_lines(&row.text(*c), width(*c)))
+        .max()
+        .unwrap_or(1);
+    #[allow(clippy::cast_precision_loss)]
+    let height = 15.0 * lines as f64;
+    height.min(409.0)
+}
+
+/// Lines a text takes in a column `width` characters wide; proportional
+/// fonts fit a few more characters than the width counts.
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let per_line = (width * 1.3) as usize;
+    text.lines()
+        .map(|line| line.chars().count().div_ceil(per_line.max(1)).max(1))
+        .sum::<usize>()
+        .max(1)
 }
