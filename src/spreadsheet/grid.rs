@@ -68,7 +68,31 @@ pub fn read(path: &Path, shown: &str, sheet: &str) -> Result<Grid, Diagnostic> {
     }
 }
 
+/// More than this once inflated, a workbook is refused before it is read:
+/// a zip of a few megabytes may hold gigabytes of XML.
+const MAX_INFLATED: u64 = 256 * 1024 * 1024;
+
+/// The parts of a zip workbook (xlsx, ods), by the sizes it announces.
+fn check_inflated(bytes: &[u8], limit: u64) -> Result<(), String> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        // Not a zip (an xls): calamine tells.
+        return Ok(());
+    };
+    // The central directory's sizes, read without inflating anything.
+    let total = (0..archive.len())
+        .filter_map(|i| archive.by_index_raw(i).ok().map(|f| f.size()))
+        .fold(0u64, u64::saturating_add);
+    if total > limit {
+        return Err(format!(
+            "classeur de plus de {} Mo une fois décompressé",
+            limit >> 20
+        ));
+    }
+    Ok(())
+}
+
 fn read_workbook(bytes: Vec<u8>, wanted: &str) -> Result<Grid, String> {
+    check_inflated(&bytes, MAX_INFLATED)?;
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|_| "ce n'est pas un classeur xlsx, ods ou xls lisible".to_string())?;
     let names = workbook.sheet_names();
@@ -186,6 +210,29 @@ mod tests {
         assert_eq!(grid.rows[1][1], Cell::Text("=1+1".into()));
         let grid = read_csv("\u{feff}a,b\n1,\n".as_bytes())?;
         assert_eq!(grid.rows[1], vec![Cell::Text("1".into()), Cell::Empty]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_workbook_that_inflates_past_the_limit_is_refused_unread() -> Result<(), String> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        zip.start_file("xl/worksheets/sheet1.xml", options)
+            .map_err(|e| e.to_string())?;
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..3 {
+            zip.write_all(&zeros).map_err(|e| e.to_string())?;
+        }
+        let bytes = zip.finish().map_err(|e| e.to_string())?.into_inner();
+        assert!(bytes.len() < 1 << 16, "a small file");
+        assert_eq!(
+            check_inflated(&bytes, 2 << 20),
+            Err("classeur de plus de 2 Mo une fois décompressé".to_string())
+        );
+        assert_eq!(check_inflated(&bytes, 4 << 20), Ok(()));
         Ok(())
     }
 }
