@@ -77,6 +77,7 @@ fn main() {
     let options = RenderOptions {
         width: 80,
         excel: false,
+        readable: false,
     };
     label::output::evaluation::write(&view, ResultFormat::Json, options, &mut std::io::sink())
         .expect("a sink");

@@ -71,6 +71,7 @@ fn render_view(
     let options = RenderOptions {
         width: 100,
         excel: false,
+        readable: false,
     };
     let mut out = Vec::new();
     label::output::evaluation::write(&view, format, options, &mut out).expect("in memory");

@@ -43,6 +43,7 @@ pub mod referential;
 pub mod schema;
 pub mod self_assessment;
 pub mod source;
+pub mod spreadsheet;
 pub mod structure;
 mod suggest;
 pub mod validate;

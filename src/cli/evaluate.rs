@@ -50,6 +50,9 @@ pub struct Args {
     /// CSV pour Excel : séparateur « ; » et BOM UTF-8
     #[arg(long)]
     excel: bool,
+    /// CSV pour les personnes : titres, statuts en français, une ligne de synthèse par structure (taux, complétude, préparation)
+    #[arg(long)]
+    lisible: bool,
     /// Regroupe la vue réseau par région
     #[arg(long)]
     par_region: bool,
@@ -72,6 +75,9 @@ pub struct Args {
 pub fn run(args: &Args, out: &mut Out) -> u8 {
     if args.excel && args.format != ResultFormat::Csv {
         return super::usage_error::refuse("--excel ne s'emploie qu'avec --format csv");
+    }
+    if args.lisible && args.format != ResultFormat::Csv {
+        return super::usage_error::refuse("--lisible ne s'emploie qu'avec --format csv");
     }
     if args.largeur.is_some() && args.format != ResultFormat::Text {
         return super::usage_error::refuse("--largeur ne s'emploie qu'avec le format text");
@@ -158,6 +164,7 @@ fn print(args: &Args, view: &EvaluationView, out: &mut Out) {
     let options = RenderOptions {
         width: args.largeur.unwrap_or_else(super::terminal_width),
         excel: args.excel,
+        readable: args.lisible,
     };
     out.stream(|w| write(view, args.format, options, w));
     if args.format == ResultFormat::Json {

@@ -5,6 +5,8 @@ mod audit;
 mod checklist;
 mod completions;
 mod evaluate;
+mod export;
+mod import;
 mod init;
 mod lint;
 mod options;
@@ -94,6 +96,12 @@ enum Command {
     /// Affiche l'aide de l'outil, ou d'une commande
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Help(completions::HelpArgs),
+    /// L'autoévaluation en tableur (xlsx, csv), à remplir dans Excel ou LibreOffice
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Export(export::Args),
+    /// Reporte dans autoevaluation.yaml les réponses d'un tableur rempli, sans rien perdre d'autre
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Import(import::Args),
 }
 
 /// Runs the command line and returns the process exit code (§5.3).
@@ -134,6 +142,8 @@ fn dispatch(command: Command, out: &mut Out) -> u8 {
         Command::Completions(args) => completions::run(&args, out),
         Command::Man => completions::man(out),
         Command::Help(args) => completions::help(&args, out),
+        Command::Export(args) => export::run(&args, out),
+        Command::Import(args) => import::run(&args, out),
     }
 }
 

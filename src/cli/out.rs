@@ -50,6 +50,14 @@ impl Out {
         }
     }
 
+    /// The file of `-o FILE`, when results go to one.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        match &self.sink {
+            Sink::File(path, _) => Some(path),
+            Sink::Stdout(_) => None,
+        }
+    }
+
     /// Whether results go to a terminal (colour, widths).
     pub fn is_terminal(&self) -> bool {
         matches!(self.sink, Sink::Stdout(_)) && io::stdout().is_terminal()

@@ -145,6 +145,13 @@ codes! {
     Cfg005 = "CFG005", Note, "référentiels intégrés à l'outil utilisés";
     Cli001 = "CLI001", Error, "code de diagnostic inconnu";
     Cli002 = "CLI002", Error, "seuls les avertissements peuvent être ignorés";
+    Tab001 = "TAB001", Error, "tableur illisible";
+    Tab002 = "TAB002", Error, "colonne absente de l'en-tête du tableur";
+    Tab003 = "TAB003", Error, "ligne du tableur sans critère de la structure";
+    Tab004 = "TAB004", Error, "critère sur deux lignes du tableur";
+    Tab005 = "TAB005", Error, "niveau illisible dans le tableur";
+    Tab006 = "TAB006", Error, "réponse du tableur refusée par les règles de l'autoévaluation";
+    Tab007 = "TAB007", Error, "réponse du tableur impossible à écrire sans réécrire autoevaluation.yaml";
 }
 
 impl Code {

@@ -13,6 +13,7 @@ mod json;
 mod junit;
 pub mod plan;
 mod sarif;
+pub mod spreadsheet;
 pub mod table;
 mod text;
 pub mod wrap;

@@ -9,6 +9,7 @@
 //! an [`EditError`]. An empty one (`[]`, `{}`) or an empty value becomes a
 //! block.
 
+mod entry;
 mod locate;
 mod render;
 #[cfg(test)]

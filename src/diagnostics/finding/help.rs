@@ -103,6 +103,7 @@ impl Finding {
             EmbeddedReferentials { .. } => Some(
                 "pour vérifier vos propres fichiers, indiquez leur chemin ou rangez-les sous referentiels/".into(),
             ),
+            Sheet(finding) => finding.help(),
             _ => None,
         }
     }

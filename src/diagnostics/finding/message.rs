@@ -202,6 +202,7 @@ impl Finding {
             CodeNotIgnorable { code, severity } => format!(
                 "« {code} » est une {severity} : seuls les avertissements peuvent être ignorés"
             ),
+            Sheet(finding) => finding.message(),
             EmbeddedReferentials { list } => format!(
                 "aucun dossier de référentiels dans l'espace de travail : référentiels intégrés à l'outil utilisés ({list})"
             ),

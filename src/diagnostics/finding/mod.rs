@@ -3,6 +3,9 @@
 
 mod help;
 mod message;
+mod sheet;
+
+pub use sheet::SheetFinding;
 
 use super::Code;
 
@@ -293,6 +296,8 @@ pub enum Finding {
     InvalidReferential {
         shown: String,
     },
+    /// `label import`: a file, row or cell of a spreadsheet (TAB…).
+    Sheet(SheetFinding),
 }
 
 impl Finding {
@@ -384,6 +389,7 @@ impl Finding {
             InvalidReferential { .. } => Code::Str007,
             UnknownCode { .. } => Code::Cli001,
             CodeNotIgnorable { .. } => Code::Cli002,
+            Sheet(finding) => finding.code(),
         }
     }
 }

@@ -4,6 +4,7 @@
 mod csv;
 mod json;
 mod markdown;
+mod readable;
 mod text;
 
 use clap::ValueEnum;
@@ -51,6 +52,9 @@ pub struct RenderOptions {
     pub width: u16,
     /// `;` separator and a UTF-8 BOM, as French Excel expects.
     pub excel: bool,
+    /// CSV for people (`--lisible`): titles, French statuses, one summary
+    /// row per structure.
+    pub readable: bool,
 }
 
 /// Writes the view in `format`. JSON is streamed: a large network never
@@ -68,6 +72,9 @@ pub fn write(
             out.write_all(super::visible(&text::render(view, options.width)).as_bytes())
         }
         ResultFormat::Json => json::write(view, out),
+        ResultFormat::Csv if options.readable => {
+            out.write_all(readable::render(view, options.excel).as_bytes())
+        }
         ResultFormat::Csv => out.write_all(csv::render(view, options.excel).as_bytes()),
         ResultFormat::Markdown => out.write_all(super::visible(&markdown::render(view)).as_bytes()),
     }

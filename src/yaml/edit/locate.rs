@@ -117,7 +117,7 @@ pub(super) fn end_of(text: &str, chain: &[(&Spanned<Node>, usize)]) -> usize {
     document_end(text)
 }
 
-fn line_start(text: &str, offset: usize) -> usize {
+pub(super) fn line_start(text: &str, offset: usize) -> usize {
     text[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 

@@ -1,0 +1,238 @@
+//! Reading a spreadsheet file into rows of cells: a workbook (`.xlsx`,
+//! `.ods`, `.xls`, through calamine) or a CSV file (`,`, `;` or tab, UTF-8
+//! with or without BOM, or the Windows-1252 French Excel writes).
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Reader};
+
+use crate::diagnostics::{Diagnostic, Finding, Location, SheetFinding};
+
+/// One cell's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+}
+
+/// The cells of one sheet, from A1: `rows[0]` is row 1.
+#[derive(Clone, Debug, Default)]
+pub struct Grid {
+    /// The sheet's name, for a workbook.
+    pub sheet: Option<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Grid {
+    pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
+        self.rows.get(row)?.get(column)
+    }
+}
+
+/// Larger than this, a file is no self-assessment of ours.
+const MAX_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Reads the sheet named `sheet` (else the first one) of a workbook, or a
+/// CSV file. The format comes from the file's name, else its first bytes.
+pub fn read(path: &Path, shown: &str, sheet: &str) -> Result<Grid, Diagnostic> {
+    let location = Location::file(shown);
+    let unreadable = |detail: String| {
+        Diagnostic::new(
+            Finding::Sheet(SheetFinding::Unreadable { detail }),
+            location.clone(),
+        )
+    };
+    let meta =
+        std::fs::metadata(path).map_err(|e| crate::source::io_diagnostic(&e, location.clone()))?;
+    if !meta.is_file() {
+        return Err(Diagnostic::new(Finding::SpecialFile, location.clone()));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(unreadable("fichier de plus de 32 Mo".into()));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| crate::source::io_diagnostic(&e, location.clone()))?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let workbook = ["xlsx", "xlsm", "ods", "xls"].contains(&extension.as_str())
+        || bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    if workbook {
+        read_workbook(bytes, sheet).map_err(unreadable)
+    } else {
+        read_csv(&bytes).map_err(unreadable)
+    }
+}
+
+/// More than this once inflated, a workbook is refused before it is read:
+/// a zip of a few megabytes may hold gigabytes of XML.
+const MAX_INFLATED: u64 = 256 * 1024 * 1024;
+
+/// The parts of a zip workbook (xlsx, ods), by the sizes it announces.
+fn check_inflated(bytes: &[u8], limit: u64) -> Result<(), String> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        // Not a zip (an xls): calamine tells.
+        return Ok(());
+    };
+    // The central directory's sizes, read without inflating anything.
+    let total = (0..archive.len())
+        .filter_map(|i| archive.by_index_raw(i).ok().map(|f| f.size()))
+        .fold(0u64, u64::saturating_add);
+    if total > limit {
+        return Err(format!(
+            "classeur de plus de {} Mo une fois décompressé",
+            limit >> 20
+        ));
+    }
+    Ok(())
+}
+
+fn read_workbook(bytes: Vec<u8>, wanted: &str) -> Result<Grid, String> {
+    check_inflated(&bytes, MAX_INFLATED)?;
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|_| "ce n'est pas un classeur xlsx, ods ou xls lisible".to_string())?;
+    let names = workbook.sheet_names();
+    let name = names
+        .iter()
+        .find(|n| n.as_str() == wanted)
+        .or_else(|| names.first())
+        .cloned()
+        .ok_or("le classeur n'a aucune feuille")?;
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|_| format!("feuille « {name} » illisible"))?;
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let (top, left) = (to_usize(top), to_usize(left));
+    let mut rows = vec![Vec::new(); top];
+    for row in range.rows() {
+        let mut cells = vec![Cell::Empty; left];
+        cells.extend(row.iter().map(cell));
+        rows.push(cells);
+    }
+    Ok(Grid {
+        sheet: Some(name),
+        rows,
+    })
+}
+
+fn to_usize(n: u32) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+fn cell(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Text(i.to_string()),
+        Data::Float(f) => Cell::Number(*f),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Bool(b) => Cell::Text(if *b { "VRAI" } else { "FAUX" }.into()),
+        Data::DateTime(d) => Cell::Text(d.to_string()),
+        Data::Error(e) => Cell::Text(e.to_string()),
+    }
+}
+
+fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
+    let text = decode(bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter(text))
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| match e.position() {
+            Some(at) => format!("CSV mal formé à la ligne {}", at.line()),
+            None => "CSV mal formé".to_string(),
+        })?;
+        rows.push(record.iter().map(csv_cell).collect());
+    }
+    Ok(Grid { sheet: None, rows })
+}
+
+/// A CSV cell; the `'` that `label export` puts before a text a
+/// spreadsheet would read as a formula goes.
+fn csv_cell(field: &str) -> Cell {
+    if field.is_empty() {
+        return Cell::Empty;
+    }
+    let mut chars = field.chars();
+    let neutralised = chars.next() == Some('\'')
+        && chars
+            .next()
+            .is_some_and(|c| ['=', '+', '-', '@', '\t', '\r'].contains(&c));
+    Cell::Text(if neutralised { &field[1..] } else { field }.to_string())
+}
+
+/// The separator of the header line: the most frequent of `;`, `,`, tab.
+fn delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    [b';', b'\t', b',']
+        .into_iter()
+        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',')
+}
+
+/// UTF-8, else Windows-1252 (French Excel's « CSV (séparateur :
+/// point-virgule) »).
+fn decode(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => bytes.iter().map(|b| windows_1252(*b)).collect(),
+    }
+}
+
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_of_french_excel_is_read() -> Result<(), String> {
+        let bytes = b"Crit\xe8re;Niveau\r\nGOUV-01;'=1+1\r\n";
+        let grid = read_csv(bytes)?;
+        assert_eq!(grid.rows[0][0], Cell::Text("Critère".into()));
+        assert_eq!(grid.rows[1][1], Cell::Text("=1+1".into()));
+        let grid = read_csv("\u{feff}a,b\n1,\n".as_bytes())?;
+        assert_eq!(grid.rows[1], vec![Cell::Text("1".into()), Cell::Empty]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_workbook_that_inflates_past_the_limit_is_refused_unread() -> Result<(), String> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        zip.start_file("xl/worksheets/sheet1.xml", options)
+            .map_err(|e| e.to_string())?;
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..3 {
+            zip.write_all(&zeros).map_err(|e| e.to_string())?;
+        }
+        let bytes = zip.finish().map_err(|e| e.to_string())?.into_inner();
+        assert!(bytes.len() < 1 << 16, "a small file");
+        assert_eq!(
+            check_inflated(&bytes, 2 << 20),
+            Err("classeur de plus de 2 Mo une fois décompressé".to_string())
+        );
+        assert_eq!(check_inflated(&bytes, 4 << 20), Ok(()));
+        Ok(())
+    }
+}
