@@ -143,6 +143,19 @@ codes! {
     Cfg003 = "CFG003", Error, "label.toml : type de valeur incorrect";
     Cfg004 = "CFG004", Error, "label.toml : dossier introuvable";
     Cfg005 = "CFG005", Note, "référentiels intégrés à l'outil utilisés";
+    Ver001 = "VER001", Error, "version précédente introuvable";
+    Ver002 = "VER002", Error, "correspondance vers un critère inexistant";
+    Ver003 = "VER003", Error, "ancien critère mis en correspondance deux fois";
+    Ver004 = "VER004", Error, "cycle de renommages";
+    Ver005 = "VER005", Error, "version précédente pas plus ancienne";
+    Ver006 = "VER006", Error, "ancien critère sans correspondance";
+    Ver007 = "VER007", Error, "ancien critère absent de la version précédente";
+    Ver008 = "VER008", Error, "identifiant réemployé pour une autre exigence";
+    Ver009 = "VER009", Warning, "réponse à revoir après migration";
+    Ver010 = "VER010", Error, "migration vers une version plus ancienne";
+    Ver011 = "VER011", Error, "migration impossible sans réécrire le texte";
+    Ver012 = "VER012", Error, "structure non migrée : fichiers en erreur";
+    Ver013 = "VER013", Error, "fichier migré invalide : rien n'est écrit";
 }
 
 impl Code {

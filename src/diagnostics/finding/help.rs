@@ -80,6 +80,20 @@ impl Finding {
                 Some("ajoutez sous « indicateurs » les signes observables".into())
             }
             InvalidReferential { shown } => Some(format!("lancez « label lint {shown} »")),
+            PreviousVersionNotFound { .. } => Some("rangez la version précédente sous referentiels/<referentiel>/<version>.yaml, ou corrigez « depuis »".into()),
+            UnknownTarget { suggestion: Some(s), .. } | UnknownOldId { suggestion: Some(s), .. } => Some(format!("vouliez-vous dire « {s} » ?")),
+            UnknownTarget { .. } => Some("une correspondance mène vers un critère de cette version".into()),
+            UnknownOldId { .. } => Some("à gauche, les identifiants de la version précédente".into()),
+            MappedTwice { .. } => Some("un ancien critère a un seul devenir : renommé, scindé, fusionné ou supprimé".into()),
+            RenameCycle { .. } => Some("un identifiant publié ne change jamais de sens : donnez au critère un identifiant neuf".into()),
+            SinceNotOlder { .. } => Some("« depuis » nomme la version que celle-ci remplace, par exemple 1.0.0 pour 1.1.0".into()),
+            OldIdUnaccounted { .. } => Some("ajoutez-le sous renomme, scinde, fusionne ou supprime (avec la raison)".into()),
+            IdReused { .. } => Some("un identifiant publié ne change jamais de sens : donnez un identifiant neuf au nouveau critère".into()),
+            ToReview { .. } => Some("relisez niveau, commentaire et preuves au regard du nouveau critère, puis retirez « a_revoir: true »".into()),
+            MigrateBackwards { .. } => Some("une structure ne revient jamais à une version plus ancienne ; rien n'a été écrit".into()),
+            MigrateNotEditable { .. } => Some("écrivez la valeur en bloc (une clé par ligne), puis relancez label migrate ; rien n'a été écrit".into()),
+            MigrateInvalid { .. } => Some("corrigez d'abord ces erreurs (label validate), puis relancez label migrate".into()),
+            MigratedInvalid { .. } => Some("signalez ce cas : la migration de ce fichier n'a pas pu être vérifiée".into()),
             NoWorkspaceReferentials { .. } => Some(
                 "indiquez le chemin d'un référentiel (label lint chemin/1.0.0.yaml) ; sans ce dossier, validate et evaluate utilisent les référentiels intégrés à l'outil".into(),
             ),

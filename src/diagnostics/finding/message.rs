@@ -198,6 +198,43 @@ impl Finding {
             }
             PlanNotExtendable { detail } => detail.clone(),
             InvalidReferential { shown } => format!("le référentiel {shown} contient des erreurs"),
+            PreviousVersionNotFound { id, version } => format!(
+                "version précédente « {id} » {version} introuvable : les correspondances ne peuvent pas être vérifiées"
+            ),
+            UnknownTarget { id, .. } => {
+                format!("correspondance vers « {id} », critère absent de cette version")
+            }
+            MappedTwice { id } => {
+                format!("l'ancien critère « {id} » est mis en correspondance deux fois")
+            }
+            RenameCycle { cycle } => format!("cycle de renommages : {cycle}"),
+            SinceNotOlder { since, version } => format!(
+                "« depuis » vaut {since}, qui n'est pas antérieure à cette version ({version})"
+            ),
+            OldIdUnaccounted { id, since } => format!(
+                "le critère « {id} » de la version {since} a disparu sans correspondance"
+            ),
+            UnknownOldId { id, since, .. } => {
+                format!("« {id} » n'est pas un critère de la version {since}")
+            }
+            IdReused { id } => format!(
+                "l'identifiant « {id} » quitte son critère mais désigne encore un critère de cette version"
+            ),
+            ToReview { id } => format!(
+                "réponse « {id} » à revoir : elle vient d'un critère scindé ou fusionné"
+            ),
+            MigrateBackwards { from, to } => format!(
+                "migration refusée : la structure est en version {from}, plus récente que {to}"
+            ),
+            MigrateNotEditable { detail } => {
+                format!("migration impossible sans réécrire le texte : {detail}")
+            }
+            MigrateInvalid { file } => {
+                format!("structure non migrée : {file} contient des erreurs")
+            }
+            MigratedInvalid { detail } => {
+                format!("le fichier migré ne serait pas valide : rien n'est écrit ({detail})")
+            }
             EmbeddedReferentials { list } => format!(
                 "aucun dossier de référentiels dans l'espace de travail : référentiels intégrés à l'outil utilisés ({list})"
             ),

@@ -282,6 +282,52 @@ pub enum Finding {
     InvalidReferential {
         shown: String,
     },
+    PreviousVersionNotFound {
+        id: String,
+        version: String,
+    },
+    UnknownTarget {
+        id: String,
+        suggestion: Option<String>,
+    },
+    MappedTwice {
+        id: String,
+    },
+    RenameCycle {
+        cycle: String,
+    },
+    SinceNotOlder {
+        since: String,
+        version: String,
+    },
+    OldIdUnaccounted {
+        id: String,
+        since: String,
+    },
+    UnknownOldId {
+        id: String,
+        since: String,
+        suggestion: Option<String>,
+    },
+    IdReused {
+        id: String,
+    },
+    ToReview {
+        id: String,
+    },
+    MigrateBackwards {
+        from: String,
+        to: String,
+    },
+    MigrateNotEditable {
+        detail: String,
+    },
+    MigrateInvalid {
+        file: String,
+    },
+    MigratedInvalid {
+        detail: String,
+    },
 }
 
 impl Finding {
@@ -371,6 +417,19 @@ impl Finding {
             NoWorkspaceReferentials { .. } => Code::Ref201,
             PlanNotExtendable { .. } => Code::Plan005,
             InvalidReferential { .. } => Code::Str007,
+            PreviousVersionNotFound { .. } => Code::Ver001,
+            UnknownTarget { .. } => Code::Ver002,
+            MappedTwice { .. } => Code::Ver003,
+            RenameCycle { .. } => Code::Ver004,
+            SinceNotOlder { .. } => Code::Ver005,
+            OldIdUnaccounted { .. } => Code::Ver006,
+            UnknownOldId { .. } => Code::Ver007,
+            IdReused { .. } => Code::Ver008,
+            ToReview { .. } => Code::Ver009,
+            MigrateBackwards { .. } => Code::Ver010,
+            MigrateNotEditable { .. } => Code::Ver011,
+            MigrateInvalid { .. } => Code::Ver012,
+            MigratedInvalid { .. } => Code::Ver013,
         }
     }
 }
