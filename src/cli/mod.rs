@@ -3,9 +3,11 @@
 
 mod audit;
 mod checklist;
+mod diff;
 mod evaluate;
 mod init;
 mod lint;
+mod migrate;
 mod options;
 mod out;
 mod plan;
@@ -82,6 +84,12 @@ enum Command {
     /// Affiche le schéma JSON (draft-07) d'un type de fichier, pour les éditeurs
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Schema(schema::Args),
+    /// Ce qui change entre deux versions d'un référentiel (texte, notes de version en markdown, json)
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Diff(diff::Args),
+    /// Fait passer une ou plusieurs structures à une nouvelle version du référentiel, sans rien perdre
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Migrate(migrate::Args),
 }
 
 /// Runs the command line and returns the process exit code (§5.3).
@@ -124,6 +132,8 @@ fn dispatch(command: Command, out: &mut Out) -> u8 {
         Command::Plan(args) => plan::run(&args, out),
         Command::Checklist(args) => checklist::run(&args, out),
         Command::Audit(args) => audit::run(&args, out),
+        Command::Diff(args) => diff::run(&args, out),
+        Command::Migrate(args) => migrate::run(&args, out),
     }
 }
 

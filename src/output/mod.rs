@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod checklist;
+pub mod diff;
 mod concise;
 pub mod evaluation;
 pub mod fiches;
