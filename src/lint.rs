@@ -215,7 +215,10 @@ fn check_versions(catalog: &Catalog, loaded: &Loaded, report: &mut Report) {
                 id: current.id.clone(),
                 version: m.since.to_string(),
             };
-            report.push(Diagnostic::new(finding, Location::new(&m.path, m.since_span)));
+            report.push(Diagnostic::new(
+                finding,
+                Location::new(&m.path, m.since_span),
+            ));
         }
     }
 }

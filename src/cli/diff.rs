@@ -63,13 +63,11 @@ fn find(workspace: &Workspace, named: &str) -> Result<Referential, Diagnostic> {
     let path = workspace.cwd.join(named);
     if path.exists() {
         let shown = workspace.shown(&path);
-        let loaded = validate(read_path(
-            &path,
-            &shown,
-            workspace.catalog().dir_name(),
-        ));
+        let loaded = validate(read_path(&path, &shown, workspace.catalog().dir_name()));
         return loaded.referential.ok_or_else(|| {
-            let finding = Finding::InvalidReferential { shown: shown.clone() };
+            let finding = Finding::InvalidReferential {
+                shown: shown.clone(),
+            };
             Diagnostic::new(finding, Location::file(&shown))
         });
     }

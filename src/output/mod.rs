@@ -3,8 +3,8 @@
 
 pub mod audit;
 pub mod checklist;
-pub mod diff;
 mod concise;
+pub mod diff;
 pub mod evaluation;
 pub mod fiches;
 mod github;
@@ -12,6 +12,7 @@ mod gitlab;
 mod html;
 mod json;
 mod junit;
+pub mod migrate;
 pub mod plan;
 mod sarif;
 pub mod table;

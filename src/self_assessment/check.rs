@@ -135,6 +135,12 @@ impl AnswerContext<'_> {
 
     fn check(&self, raw: &RawAnswer, out: &mut Vec<Diagnostic>) -> Option<Answer> {
         let criterion = self.criterion(raw, out)?;
+        if let Some(review) = raw.review.as_ref().filter(|r| r.value) {
+            let finding = Finding::ToReview {
+                id: raw.id.value.clone(),
+            };
+            out.push(self.at(finding, review.span));
+        }
         if let Some(level) = &raw.level {
             self.check_level(criterion, raw, level, out);
         }

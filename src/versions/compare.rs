@@ -127,7 +127,9 @@ pub fn settings(old: &Referential, new: &Referential) -> Vec<(String, String, St
     let level = |r: &Referential, value: i64| {
         r.scale.level(value).map_or("(absent)".to_string(), |l| {
             let text = l.description.as_deref().unwrap_or("");
-            format!("{} — {text}", l.label).trim_end_matches(" — ").to_string()
+            format!("{} — {text}", l.label)
+                .trim_end_matches(" — ")
+                .to_string()
         })
     };
     let mut values: Vec<i64> = old.scale.levels.iter().map(|l| l.value).collect();

@@ -104,7 +104,13 @@ pub fn diff(old: &Referential, new: &Referential) -> Changes {
         match fate(mapping, &criterion.id, new) {
             Fate::Unchanged => {
                 reached.push(criterion.id.clone());
-                changed(&mut changes, criterion, new.criterion(&criterion.id), old, new);
+                changed(
+                    &mut changes,
+                    criterion,
+                    new.criterion(&criterion.id),
+                    old,
+                    new,
+                );
             }
             Fate::Renamed(to) => {
                 reached.push(to.clone());

@@ -211,18 +211,18 @@ impl Finding {
             SinceNotOlder { since, version } => format!(
                 "« depuis » vaut {since}, qui n'est pas antérieure à cette version ({version})"
             ),
-            OldIdUnaccounted { id, since } => format!(
-                "le critère « {id} » de la version {since} a disparu sans correspondance"
-            ),
+            OldIdUnaccounted { id, since } => {
+                format!("le critère « {id} » de la version {since} a disparu sans correspondance")
+            }
             UnknownOldId { id, since, .. } => {
                 format!("« {id} » n'est pas un critère de la version {since}")
             }
             IdReused { id } => format!(
                 "l'identifiant « {id} » quitte son critère mais désigne encore un critère de cette version"
             ),
-            ToReview { id } => format!(
-                "réponse « {id} » à revoir : elle vient d'un critère scindé ou fusionné"
-            ),
+            ToReview { id } => {
+                format!("réponse « {id} » à revoir : elle vient d'un critère scindé ou fusionné")
+            }
             MigrateBackwards { from, to } => format!(
                 "migration refusée : la structure est en version {from}, plus récente que {to}"
             ),

@@ -33,13 +33,23 @@ pub fn render(changes: &Changes) -> String {
             }
         }
     };
-    section("Critères ajoutés", changes.added.iter().map(named).collect());
+    section(
+        "Critères ajoutés",
+        changes.added.iter().map(named).collect(),
+    );
     section(
         "Critères renommés",
         changes
             .renamed
             .iter()
-            .map(|m| format!("**{}** devient **{}** : {}", md(&m.old.id), md(&ids(&m.new)), md(&m.old.title)))
+            .map(|m| {
+                format!(
+                    "**{}** devient **{}** : {}",
+                    md(&m.old.id),
+                    md(&ids(&m.new)),
+                    md(&m.old.title)
+                )
+            })
             .collect(),
     );
     section(
@@ -49,7 +59,12 @@ pub fn render(changes: &Changes) -> String {
             .iter()
             .map(|m| {
                 let new: Vec<String> = m.new.iter().map(named).collect();
-                format!("**{}** {} → {}", md(&m.old.id), md(&m.old.title), new.join(" ; "))
+                format!(
+                    "**{}** {} → {}",
+                    md(&m.old.id),
+                    md(&m.old.title),
+                    new.join(" ; ")
+                )
             })
             .collect(),
     );
@@ -85,7 +100,11 @@ pub fn render(changes: &Changes) -> String {
                     format!(" (ex-{})", md(&c.old_id))
                 };
                 let id = format!("**{}**{former}", md(&c.criterion.id));
-                format!("{id} {} — {}", md(&c.criterion.title), md(&what.join(" ; ")))
+                format!(
+                    "{id} {} — {}",
+                    md(&c.criterion.title),
+                    md(&what.join(" ; "))
+                )
             })
             .collect(),
     );

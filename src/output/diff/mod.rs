@@ -149,7 +149,12 @@ pub fn text(changes: &Changes) -> String {
     );
     let mut details = Vec::new();
     for c in &changes.changed {
-        details.push(format!("{}{}  {}", c.criterion.id, formerly(c), c.criterion.title));
+        details.push(format!(
+            "{}{}  {}",
+            c.criterion.id,
+            formerly(c),
+            c.criterion.title
+        ));
         for change in &c.changes {
             details.push(format!("  · {}", detail(change)));
         }

@@ -12,6 +12,8 @@ pub enum Value {
     Text(String),
     /// A text, always double-quoted.
     Quoted(String),
+    /// `true` or `false`.
+    Bool(bool),
     /// A list on one line: `[a, b]`.
     Flow(Vec<Value>),
     /// A block mapping, entries in this order.
@@ -31,6 +33,7 @@ impl Value {
             Value::Null => Some(String::new()),
             Value::Text(text) => Some(scalar::text(text)),
             Value::Quoted(text) => Some(scalar::quoted(text)),
+            Value::Bool(value) => Some(value.to_string()),
             Value::Flow(items) => Some(flow(items)),
             Value::Map(entries) if entries.is_empty() => Some("{}".into()),
             Value::Seq(items) if items.is_empty() => Some("[]".into()),
@@ -43,6 +46,7 @@ impl Value {
             Value::Null => "~".into(),
             Value::Text(text) => scalar::text_in_flow(text),
             Value::Quoted(text) => scalar::quoted(text),
+            Value::Bool(value) => value.to_string(),
             Value::Flow(items) | Value::Seq(items) => flow(items),
             Value::Map(entries) => {
                 let inner: Vec<String> = entries
