@@ -161,10 +161,7 @@ pub(super) fn copy(text: &str, old: &str, new: &str, mark: bool) -> Result<Strin
         sub.rename_key(&[Step::Key(old)], new)?;
     }
     if mark {
-        match sub.insert_entry(&[Step::Key(old)], REVIEW_KEY, &Value::Bool(true)) {
-            Err(e) if e.reason == crate::yaml::edit::Reason::Exists => {}
-            other => other?,
-        }
+        mark_entry(&mut sub, &[Step::Key(old)])?;
     }
     Ok(sub.finish()?.text)
 }
@@ -264,8 +261,21 @@ fn mark_in_place(editor: &mut Editor, entry: &Entry, here: &[Step]) -> Result<()
             editor.replace(at..at, line);
             Ok(())
         }
-        None => editor.insert_entry(here, REVIEW_KEY, &Value::Bool(true)),
+        None => mark_entry(editor, here),
     }
+}
+
+/// `a_revoir: true` in the mapping at `path`, block or one-line; nothing
+/// when it is already there.
+fn mark_entry(editor: &mut Editor, path: &[Step]) -> Result<(), EditError> {
+    use crate::yaml::edit::Reason;
+    let value = Value::Bool(true);
+    match editor.insert_entry(path, REVIEW_KEY, &value) {
+        Err(e) if e.reason == Reason::Flow => editor.insert_flow_entry(path, REVIEW_KEY, &value),
+        Err(e) if e.reason == Reason::Exists => Ok(()),
+        other => other,
+    }
+    .or_else(|e| if e.reason == Reason::Exists { Ok(()) } else { Err(e) })
 }
 
 /// The criteria new in this version, ready to fill as `label init` writes

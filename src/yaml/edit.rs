@@ -199,14 +199,9 @@ impl<'a> Editor<'a> {
         let found = self.find(&root, path)?;
         let (at, indent) = match &found.node.value {
             Node::Map(entries) if !entries.is_empty() => {
+                self.refuse_flow(found.node)?;
                 if let Some((k, _)) = entries.iter().find(|(k, _)| k.value == key) {
                     return Err(error(k.span, Reason::Exists));
-                }
-                if locate::is_flow(self.text, found.node) {
-                    let inline = value
-                        .inline()
-                        .ok_or_else(|| error(found.node.span, Reason::Flow))?;
-                    return self.insert_in_flow(found.node, key, &inline);
                 }
                 (
                     self.end_of(&found),

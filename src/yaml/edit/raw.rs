@@ -112,17 +112,28 @@ impl<'a> Editor<'a> {
         }
     }
 
-    /// Adds `key: value` to a flow mapping written on one line (`{…}`),
-    /// before its closing brace.
-    pub(super) fn insert_in_flow(
+    /// Adds `key: value` to the flow mapping (`{…}`) at `path`, before its
+    /// closing brace; where `insert_entry` refuses flow style, a caller
+    /// that must mark a one-line entry asks for this explicitly.
+    pub fn insert_flow_entry(
         &mut self,
-        node: &Spanned<Node>,
+        path: &[Step],
         key: &str,
-        value: &str,
+        value: &super::Value,
     ) -> Result<(), EditError> {
+        let root = Rc::clone(&self.root);
+        let found = self.find(&root, path)?;
+        let node = found.node;
         let Node::Map(entries) = &node.value else {
-            return Err(error(node.span, Reason::Flow));
+            return Err(error(node.span, Reason::Kind("un dictionnaire")));
         };
+        if !locate::is_flow(self.text, node) || entries.is_empty() {
+            return Err(error(node.span, Reason::Kind("un dictionnaire sur une ligne")));
+        }
+        if let Some((k, _)) = entries.iter().find(|(k, _)| k.value == key) {
+            return Err(error(k.span, Reason::Exists));
+        }
+        let value = value.inline().ok_or_else(|| error(node.span, Reason::NotInline))?;
         let after = entries
             .last()
             .map_or(node.span.offset + 1, |(_, v)| v.span.offset + v.span.len);
