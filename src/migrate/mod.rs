@@ -6,6 +6,7 @@
 //! version before anything is written.
 
 mod entries;
+mod entry;
 mod hops;
 mod lists;
 mod retire;
@@ -165,11 +166,11 @@ fn step(
     editor.set_scalar(&[Step::Key("version")], &version)?;
     match name {
         SelfAssessment::FILE_NAME => {
-            entries::migrate(&mut editor, entries::Kind::Answers, hop, kind, tally)?;
+            entries::migrate(&mut editor, entry::Kind::Answers, hop, kind, tally)?;
             modeline(&mut editor, hop);
         }
         Plan::FILE_NAME => lists::migrate(&mut editor, hop, tally)?,
-        _ => entries::migrate(&mut editor, entries::Kind::Findings, hop, kind, tally)?,
+        _ => entries::migrate(&mut editor, entry::Kind::Findings, hop, kind, tally)?,
     }
     Ok(editor.finish()?.text)
 }

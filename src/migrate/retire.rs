@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::yaml::edit::{EditError, Editor, Step};
 use crate::yaml::{Node, Spanned};
 
-use super::entries::{Entry, Kind, carries, copy, rank};
+use super::entry::{Entry, Kind, carries, copy, rank};
 use super::{Hop, Tally};
 
 /// Moves an entry's text, untouched, to the retired block, after a
