@@ -121,7 +121,7 @@ fn refused(folder: StructureFolder, diagnostics: Vec<Diagnostic>) -> u8 {
         color(stderr_is_terminal()),
     ));
     eprint(&format!(
-        "{} n'a pas été migrée : rien n'a été écrit.\n",
+        "La structure « {} » n'a pas été migrée : rien n'a été écrit pour elle.\n",
         crate::output::terminal_safe(&folder.shown)
     ));
     1

@@ -107,6 +107,11 @@ pub(super) fn mark_entry(editor: &mut Editor, path: &[Step]) -> Result<(), EditE
         Err(e) if e.reason == Reason::Exists => Ok(()),
         other => other,
     }
-    .or_else(|e| if e.reason == Reason::Exists { Ok(()) } else { Err(e) })
+    .or_else(|e| {
+        if e.reason == Reason::Exists {
+            Ok(())
+        } else {
+            Err(e)
+        }
+    })
 }
-

@@ -108,7 +108,8 @@ pub fn migrate(
             from: current.version.to_string(),
             to: target.to_string(),
         };
-        return Err(vec![Diagnostic::new(finding, here)]);
+        let at = version_place(folder, &self_assessment_shown);
+        return Err(vec![Diagnostic::new(finding, at)]);
     }
     let found = crate::structure::create::find_referential_in(catalog, &current.id, target, &here)
         .map_err(|d| vec![d])?;
@@ -198,10 +199,37 @@ fn modeline(editor: &mut Editor, hop: &Hop) {
 }
 
 fn not_editable(error: &EditError, shown: &str) -> Diagnostic {
+    // The place is the diagnostic's own: only the reason goes in the text.
+    let text = error.to_string();
+    let detail = text.split_once(" : ").map_or(text.as_str(), |(_, r)| r);
     let finding = Finding::MigrateNotEditable {
-        detail: error.to_string(),
+        detail: detail.to_string(),
     };
     Diagnostic::new(finding, Location::new(shown, error.span))
+}
+
+/// The `version:` line of a file the folder read, for diagnostics about it.
+fn version_place(folder: &StructureFolder, shown: &str) -> Location {
+    let text = folder
+        .sources
+        .iter()
+        .find(|s| s.path == shown)
+        .map_or("", |s| s.text.as_str());
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        if let Some(value) = line.strip_prefix("version:") {
+            let column = "version:".len() + value.len() - value.trim_start().len();
+            let span = crate::yaml::Span {
+                line: u32::try_from(index + 1).unwrap_or(1),
+                column: u32::try_from(column + 1).unwrap_or(1),
+                offset: offset + column,
+                len: value.trim().len(),
+            };
+            return Location::new(shown, span);
+        }
+        offset += line.len();
+    }
+    Location::file(shown)
 }
 
 fn join(folder: &str, name: &str) -> String {

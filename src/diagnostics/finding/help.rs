@@ -93,7 +93,7 @@ impl Finding {
             MigrateBackwards { .. } => Some("une structure ne revient jamais à une version plus ancienne ; rien n'a été écrit".into()),
             MigrateNotEditable { .. } => Some("écrivez la valeur en bloc (une clé par ligne), puis relancez label migrate ; rien n'a été écrit".into()),
             MigrateInvalid { .. } => Some("corrigez d'abord ces erreurs (label validate), puis relancez label migrate".into()),
-            MigratedInvalid { .. } => Some("signalez ce cas : la migration de ce fichier n'a pas pu être vérifiée".into()),
+            MigratedInvalid { .. } => Some("pour audit.yaml, migrez sans --audits (l'audit reste l'historique de sa version) ; sinon corrigez d'abord le fichier".into()),
             NoWorkspaceReferentials { .. } => Some(
                 "indiquez le chemin d'un référentiel (label lint chemin/1.0.0.yaml) ; sans ce dossier, validate et evaluate utilisent les référentiels intégrés à l'outil".into(),
             ),

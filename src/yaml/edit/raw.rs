@@ -128,12 +128,17 @@ impl<'a> Editor<'a> {
             return Err(error(node.span, Reason::Kind("un dictionnaire")));
         };
         if !locate::is_flow(self.text, node) || entries.is_empty() {
-            return Err(error(node.span, Reason::Kind("un dictionnaire sur une ligne")));
+            return Err(error(
+                node.span,
+                Reason::Kind("un dictionnaire sur une ligne"),
+            ));
         }
         if let Some((k, _)) = entries.iter().find(|(k, _)| k.value == key) {
             return Err(error(k.span, Reason::Exists));
         }
-        let value = value.inline().ok_or_else(|| error(node.span, Reason::NotInline))?;
+        let value = value
+            .inline()
+            .ok_or_else(|| error(node.span, Reason::NotInline))?;
         let after = entries
             .last()
             .map_or(node.span.offset + 1, |(_, v)| v.span.offset + v.span.len);
