@@ -194,9 +194,9 @@ fn three_on_one_version() -> tempfile::TempDir {
     for name in ["autoevaluation.yaml", "plan.yaml", "audit.yaml"] {
         let path = to.join(name);
         let text = fs::read_to_string(&path).unwrap();
-        let text = text
-            .replace("ml-val-de-garonne", "ml-val-bis")
-            .replacen("niveau: 3", "niveau: 1", 1);
+        let text =
+            text.replace("ml-val-de-garonne", "ml-val-bis")
+                .replacen("niveau: 3", "niveau: 1", 1);
         fs::write(&path, text).unwrap();
     }
     for past in fs::read_dir(to.join("audits")).unwrap() {
@@ -290,7 +290,11 @@ fn item_7_groups_under_the_threshold_are_merged_into_autres() {
     );
     let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     // The lone ARML, and the lone mission locale already on 1.1.0.
-    assert_eq!(value["anonymisation"]["non_detaillees"], 2, "{}", run.stdout);
+    assert_eq!(
+        value["anonymisation"]["non_detaillees"], 2,
+        "{}",
+        run.stdout
+    );
     assert!(!run.stdout.contains("tetes-de-reseau") && !run.stdout.contains("OBS-02"));
     let blocks = value["reseau"]["referentiels"].as_array().unwrap();
     assert_eq!(blocks.len(), 1);

@@ -61,7 +61,10 @@ fn item_5_network_per_referential_and_version() {
         panic!("one block per referential and version:\n{text}")
     };
     assert!(ml < ml_next && ml_next < tdr, "{text}");
-    assert!(!text[ml..ml_next].contains("ml-haute-cornouaille"), "{text}");
+    assert!(
+        !text[ml..ml_next].contains("ml-haute-cornouaille"),
+        "{text}"
+    );
     let ml_block = &text[ml..tdr];
     assert!(!ml_block.contains("OBS-02") && !ml_block.contains("arml-bretagne"));
     assert!(!text.contains("15 premiers"), "{text}");
