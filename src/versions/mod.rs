@@ -176,3 +176,34 @@ fn merged(changes: &mut Changes, old: Named, into: Option<Named>) {
         None => changes.merged.push((into, vec![old])),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::diff;
+    use crate::referential::testing::{BASE, referential};
+
+    #[test]
+    fn a_version_against_itself_has_no_change() -> Result<(), String> {
+        let r = referential(BASE)?;
+        let changes = diff(&r, &r);
+        assert!(changes.is_empty(), "{changes:?}");
+        assert!(!changes.mapped);
+        Ok(())
+    }
+
+    #[test]
+    fn without_correspondances_ids_are_compared_as_they_are() -> Result<(), String> {
+        let old = referential(BASE)?;
+        let text = BASE
+            .replacen("version: 1.0.0", "version: 1.1.0", 1)
+            .replacen("      - id: LAB-02\n", "      - id: LAB-09\n", 1);
+        let new = referential(&text)?;
+        let changes = diff(&old, &new);
+        let removed: Vec<&str> = changes.removed.iter().map(|(n, _)| n.id.as_str()).collect();
+        assert_eq!(removed, ["LAB-02"]);
+        assert_eq!(changes.removed[0].1, None);
+        let added: Vec<&str> = changes.added.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(added, ["LAB-09"]);
+        Ok(())
+    }
+}

@@ -159,3 +159,53 @@ impl<'a> Editor<'a> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Editor, Reason, Step, Value};
+
+    const TEXT: &str = "reponses:\n  # avant A\n  A:\n    niveau: 3 # note\n    # dedans\n\n  # avant B\n  B: {niveau: 2}   # en ligne\nfin: 1\n";
+
+    #[test]
+    fn an_entry_is_its_key_line_and_the_lines_under_it() {
+        let editor = Editor::new(TEXT).unwrap();
+        let a = editor
+            .entry_range(&[Step::Key("reponses"), Step::Key("A")])
+            .unwrap();
+        assert_eq!(&TEXT[a], "  A:\n    niveau: 3 # note\n    # dedans\n");
+        let b = editor
+            .entry_range(&[Step::Key("reponses"), Step::Key("B")])
+            .unwrap();
+        assert_eq!(&TEXT[b], "  B: {niveau: 2}   # en ligne\n");
+    }
+
+    #[test]
+    fn keys_are_renamed_and_one_line_maps_extended_in_place() {
+        let mut editor = Editor::new(TEXT).unwrap();
+        editor
+            .rename_key(&[Step::Key("reponses"), Step::Key("A")], "C-01")
+            .unwrap();
+        let b = [Step::Key("reponses"), Step::Key("B")];
+        let refused = editor.insert_entry(&b, "a_revoir", &Value::Bool(true));
+        assert_eq!(refused.map_err(|e| e.reason), Err(Reason::Flow));
+        editor
+            .insert_flow_entry(&b, "a_revoir", &Value::Bool(true))
+            .unwrap();
+        let text = editor.finish().unwrap().text;
+        assert_eq!(
+            text,
+            TEXT.replace("  A:", "  C-01:")
+                .replace("{niveau: 2}", "{niveau: 2, a_revoir: true}")
+        );
+    }
+
+    #[test]
+    fn lines_go_at_the_end_of_a_mapping_and_insertions_at_one_point_join() {
+        let mut editor = Editor::new(TEXT).unwrap();
+        editor.append_lines(&[], "retirees:\n").unwrap();
+        let end = TEXT.len();
+        editor.replace(end..end, "  A: ~\n".to_string());
+        let text = editor.finish().unwrap().text;
+        assert!(text.ends_with("fin: 1\nretirees:\n  A: ~\n"), "{text}");
+    }
+}
