@@ -111,9 +111,10 @@ pub fn migrate(
         let at = version_place(folder, &self_assessment_shown);
         return Err(vec![Diagnostic::new(finding, at)]);
     }
-    let found = crate::structure::create::find_referential_in(catalog, &current.id, target, &here)
+    let at = version_place(folder, &self_assessment_shown);
+    let found = crate::structure::create::find_referential_in(catalog, &current.id, target, &at)
         .map_err(|d| vec![d])?;
-    let versions = hops::chain(catalog, current, found, &here).map_err(|d| vec![d])?;
+    let versions = hops::chain(catalog, current, found, &at).map_err(|d| vec![d])?;
     let kind = Some(assessment.structure.kind);
     let mut tally = Tally::default();
     let mut files = Vec::new();

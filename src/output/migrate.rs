@@ -94,6 +94,38 @@ enum Op {
 /// The lines of `before` and `after` as a sequence of operations
 /// (longest common subsequence).
 fn ops<'a>(before: &[&'a str], after: &[&'a str]) -> Vec<(Op, &'a str)> {
+    // Same lines at both ends first: the table only covers the middle.
+    let prefix = before.iter().zip(after).take_while(|(a, b)| a == b).count();
+    let suffix = before[prefix..]
+        .iter()
+        .rev()
+        .zip(after[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (middle_before, middle_after) = (
+        &before[prefix..before.len() - suffix],
+        &after[prefix..after.len() - suffix],
+    );
+    let mut out: Vec<(Op, &str)> = before[..prefix].iter().map(|l| (Op::Same, *l)).collect();
+    if middle_before.len().saturating_mul(middle_after.len()) > MAX_TABLE {
+        // Too big to compare line by line: one block removed, one added.
+        out.extend(middle_before.iter().map(|l| (Op::Removed, *l)));
+        out.extend(middle_after.iter().map(|l| (Op::Added, *l)));
+    } else {
+        out.extend(common(middle_before, middle_after));
+    }
+    out.extend(
+        before[before.len() - suffix..]
+            .iter()
+            .map(|l| (Op::Same, *l)),
+    );
+    out
+}
+
+/// The most cells the comparison table may hold (16 MB).
+const MAX_TABLE: usize = 4_000_000;
+
+fn common<'a>(before: &[&'a str], after: &[&'a str]) -> Vec<(Op, &'a str)> {
     let (n, m) = (before.len(), after.len());
     let mut table = vec![0u32; (n + 1) * (m + 1)];
     let at = |i: usize, j: usize| i * (m + 1) + j;
