@@ -26,8 +26,6 @@ pub struct Args {
     /// Migre aussi audit.yaml (par défaut, un audit reste sur la version où il a été mené)
     #[arg(long)]
     audits: bool,
-    #[command(flatten)]
-    today: super::options::Today,
 }
 
 fn parse_version(text: &str) -> Result<semver::Version, String> {
@@ -53,7 +51,8 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     }
     let resolver = Resolver::new(workspace.catalog());
     let catalog = workspace.catalog();
-    let today = args.today.get();
+    // Only errors stop a migration; the day changes only warnings.
+    let today = crate::date::Date::today();
     let mut code = 0;
     for dir in folders {
         let shown = workspace.shown(&dir);

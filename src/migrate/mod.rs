@@ -94,7 +94,13 @@ pub fn migrate(
         let finding = Finding::MigrateInvalid {
             file: self_assessment_shown.clone(),
         };
-        let mut diagnostics = folder.diagnostics.clone();
+        // Its errors say why; its warnings do not stop a migration.
+        let mut diagnostics: Vec<Diagnostic> = folder
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
         diagnostics.push(Diagnostic::new(finding, here));
         return Err(diagnostics);
     };
