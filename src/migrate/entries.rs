@@ -57,7 +57,7 @@ pub(super) fn migrate(
                 editor.replace(entry.range.clone(), copies);
                 tally
                     .carried
-                    .push(format!("{} → {}", entry.id, to.join(", ")));
+                    .push(format!("{} → {} (scindé)", entry.id, to.join(" + ")));
             }
             Fate::Merged(to) => merges.entry(to).or_default().push(entry),
             Fate::Removed(why) => {

@@ -64,7 +64,9 @@ pub(super) fn merge(
         if !moved {
             editor.replace(other.range.clone(), String::new());
         }
-        tally.retired.push(other.id.clone());
+        tally
+            .retired
+            .push(format!("{} (fusionné dans {to})", other.id));
     }
     if !std::ptr::eq(kept, slot) {
         editor.replace(kept.range.clone(), String::new());
@@ -75,7 +77,9 @@ pub(super) fn merge(
         tally.review.push(to.to_string());
     }
     let olds: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
-    tally.carried.push(format!("{} → {to}", olds.join(", ")));
+    tally
+        .carried
+        .push(format!("{} → {to} (fusionnés)", olds.join(" + ")));
     Ok(())
 }
 

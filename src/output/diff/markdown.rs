@@ -73,7 +73,10 @@ pub fn render(changes: &Changes) -> String {
         changes
             .merged
             .iter()
-            .map(|(new, olds)| format!("**{}** → {}", md(&ids(olds)), named(new)))
+            .map(|(new, olds)| {
+                let olds: Vec<String> = olds.iter().map(|o| format!("**{}**", md(&o.id))).collect();
+                format!("{} → {}", olds.join(", "), named(new))
+            })
             .collect(),
     );
     section(
