@@ -42,6 +42,21 @@ pub struct Tally {
     pub actions: Vec<String>,
     /// Ids that left the criteria of an action (removed criteria).
     pub dropped: Vec<String>,
+    /// Findings of `audit.yaml` (with `--audits`) moved under
+    /// `constats_retires`.
+    pub audit_retired: Vec<String>,
+}
+
+impl Tally {
+    /// Adds what one hop did to the answers; the count of unchanged
+    /// answers is the last hop's.
+    fn add_answers(&mut self, hop: Tally) {
+        self.unchanged = hop.unchanged;
+        self.carried.extend(hop.carried);
+        self.review.extend(hop.review);
+        self.retired.extend(hop.retired);
+        self.added.extend(hop.added);
+    }
 }
 
 /// One file to write.
@@ -172,13 +187,18 @@ fn step(
     let mut editor = Editor::new(text)?;
     let version = Value::text(hop.new.version.to_string());
     editor.set_scalar(&[Step::Key("version")], &version)?;
+    let mut this_hop = Tally::default();
     match name {
         SelfAssessment::FILE_NAME => {
-            entries::migrate(&mut editor, entry::Kind::Answers, hop, kind, tally)?;
+            entries::migrate(&mut editor, entry::Kind::Answers, hop, kind, &mut this_hop)?;
             modeline(&mut editor, hop);
+            tally.add_answers(this_hop);
         }
         Plan::FILE_NAME => lists::migrate(&mut editor, hop, tally)?,
-        _ => entries::migrate(&mut editor, entry::Kind::Findings, hop, kind, tally)?,
+        _ => {
+            entries::migrate(&mut editor, entry::Kind::Findings, hop, kind, &mut this_hop)?;
+            tally.audit_retired.extend(this_hop.retired);
+        }
     }
     Ok(editor.finish()?.text)
 }

@@ -27,6 +27,11 @@ pub fn summary(shown: &str, migration: &Migration, written: bool) -> String {
             migration.from
         );
     }
+    line(
+        &mut out,
+        "audit.yaml : constats mis de côté (sous constats_retires)",
+        &t.audit_retired,
+    );
     let changed: Vec<&str> = migration
         .files
         .iter()
