@@ -51,7 +51,7 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     let changes = crate::versions::diff(&old, &new);
     let text = match args.format {
         DiffFormat::Text => crate::output::visible(&show::text(&changes)).into_owned(),
-        DiffFormat::Markdown => show::markdown(&changes),
+        DiffFormat::Markdown => crate::output::visible(&show::markdown(&changes)).into_owned(),
         DiffFormat::Json => show::json(&changes),
     };
     out.print(&text);
