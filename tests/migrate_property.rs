@@ -10,6 +10,7 @@ use std::fs;
 use std::path::Path;
 
 use label::date::Date;
+use label::evaluation::{Status, evaluate};
 use label::migrate::{Outcome, migrate};
 use label::referential::Catalog;
 use label::structure::{self, Resolver, StructureFolder};
@@ -294,6 +295,8 @@ proptest! {
         let errors: Vec<_> = reread.diagnostics.iter().filter(|d| d.is_error()).collect();
         prop_assert!(errors.is_empty(), "{errors:?}\n{after}");
         let model = reread.self_assessment.as_ref().unwrap();
+        let referential = reread.referential.as_ref().unwrap();
+        let evaluation = evaluate(referential, model, reread.plan.as_ref());
         for a in &w.answers {
             let (old, new) = IDS[a.id];
             if new.is_empty() || a.form == 2 {
@@ -301,6 +304,10 @@ proptest! {
             }
             let carried = model.answers.get(new).and_then(|x| x.level);
             prop_assert_eq!(carried, Some(a.level), "{} → {}", old, new);
+            // Re-evaluated: the carried level counts, never « non évalué ».
+            let result = evaluation.criteria.iter().find(|c| c.id == new).unwrap();
+            prop_assert_eq!(result.level, Some(a.level));
+            prop_assert_ne!(result.status, Status::NotAssessed);
             if old == "VAL-04" {
                 prop_assert_eq!(model.answers.get("VAL-05").and_then(|x| x.level), Some(a.level));
             }
