@@ -165,7 +165,7 @@ pub fn migrate(
         });
     }
     let referential = versions.last().cloned().ok_or_else(Vec::new)?;
-    verify::verify(&files, &referential, kind).map_err(|d| vec![d])?;
+    verify::verify(&files, &referential).map_err(|d| vec![d])?;
     Ok(Outcome::Migrated(Box::new(Migration {
         from: current.version.to_string(),
         to: referential.version.to_string(),

@@ -9,17 +9,13 @@ use crate::decode::Decoder;
 use crate::diagnostics::{Code, Diagnostic, Finding, Location};
 use crate::document::{CheckContext, Document};
 use crate::plan::Plan;
-use crate::referential::{Referential, StructureType};
+use crate::referential::Referential;
 use crate::self_assessment::SelfAssessment;
 use crate::source::SourceFile;
 
 use super::FileChange;
 
-pub(super) fn verify(
-    files: &[FileChange],
-    referential: &Referential,
-    _kind: Option<StructureType>,
-) -> Result<(), Diagnostic> {
+pub(super) fn verify(files: &[FileChange], referential: &Referential) -> Result<(), Diagnostic> {
     let context = CheckContext {
         referential,
         // Ages and deadlines play no part in whether the text is valid.

@@ -220,4 +220,18 @@ mod tests {
         assert!(text.contains("-l2\n+L2\n"), "{text}");
         assert!(text.contains("+new\n"), "{text}");
     }
+
+    #[test]
+    fn a_huge_change_is_one_block_without_a_huge_table() {
+        let before: String = (0..3000).map(|i| format!("a{i}\n")).collect();
+        let after: String = (0..3000).map(|i| format!("b{i}\n")).collect();
+        let text = hunks(&format!("x\n{before}y\n"), &format!("x\n{after}y\n"));
+        assert_eq!(text.lines().filter(|l| l.starts_with('-')).count(), 3000);
+        assert_eq!(text.lines().filter(|l| l.starts_with('+')).count(), 3000);
+        assert!(
+            text.starts_with("@@ -1,3002 +1,3002 @@\n x\n-a0\n"),
+            "{}",
+            &text[..40]
+        );
+    }
 }
