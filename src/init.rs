@@ -113,7 +113,7 @@ fn render_rules(out: &mut String, referential: &Referential, kind: StructureType
     comment(out, "", "", 0, &note);
 }
 
-fn render_criterion(out: &mut String, referential: &Referential, criterion: &Criterion) {
+pub(crate) fn render_criterion(out: &mut String, referential: &Referential, criterion: &Criterion) {
     let expected = referential
         .scale
         .level(criterion.expected)

@@ -37,6 +37,7 @@ mod init;
 #[macro_use]
 mod keyword;
 mod lint;
+pub mod migrate;
 pub mod output;
 pub mod plan;
 pub mod referential;
@@ -47,6 +48,7 @@ pub mod spreadsheet;
 pub mod structure;
 mod suggest;
 pub mod validate;
+pub mod versions;
 mod walk;
 pub mod workspace;
 mod write;

@@ -5,11 +5,12 @@
 //! referentials, and embedded referentials stand in only where there is no
 //! workspace, with a note that says so.
 
+use crate::diagnostics::VersionFinding;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Finding, Location, Report};
-use crate::referential::{Catalog, Loaded, read_path, validate};
+use crate::referential::{Catalog, Loaded, check_against, read_path, validate};
 use crate::walk::walk;
 use crate::workspace::Workspace;
 
@@ -34,10 +35,9 @@ pub fn lint(workspace: &Workspace, paths: &[PathBuf]) -> Report {
         let key = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
         if seen.insert(key) {
             let shown = workspace.shown(&target);
-            add(
-                &mut report,
-                validate(read_path(&target, &shown, catalog.dir_name())),
-            );
+            let loaded = validate(read_path(&target, &shown, catalog.dir_name()));
+            check_versions(&catalog, &loaded, &mut report);
+            add(&mut report, loaded);
         }
     }
     if paths.is_empty() && workspace.config.is_none() && !workspace.referentials.is_dir() {
@@ -90,7 +90,9 @@ fn embedded(catalog: &Catalog, report: &mut Report) {
     };
     report.push(Diagnostic::new(finding, Location::file(".")));
     for part in parts {
-        add(report, validate(part));
+        let loaded = validate(part);
+        check_versions(catalog, &loaded, report);
+        add(report, loaded);
     }
 }
 
@@ -213,6 +215,31 @@ fn top_level_keys(text: &str) -> Vec<&str> {
         .filter(|line| !line.starts_with([' ', '\t', '#', '-']))
         .filter_map(|line| line.split_once(':').map(|(key, _)| key.trim()))
         .collect()
+}
+
+/// A version with `correspondances` against the version `depuis` names,
+/// found in the workspace or embedded (VER001, VER006, VER007).
+fn check_versions(catalog: &Catalog, loaded: &Loaded, report: &mut Report) {
+    let Some(current) = &loaded.referential else {
+        return;
+    };
+    let Some(m) = &current.correspondences else {
+        return;
+    };
+    let previous = catalog.find(&current.id, &m.since.to_string());
+    match previous.and_then(|p| p.referential) {
+        Some(previous) => report.extend(check_against(&previous, current)),
+        None => {
+            let finding = Finding::Version(VersionFinding::PreviousVersionNotFound {
+                id: current.id.clone(),
+                version: m.since.to_string(),
+            });
+            report.push(Diagnostic::new(
+                finding,
+                Location::new(&m.path, m.since_span),
+            ));
+        }
+    }
 }
 
 fn add(report: &mut Report, loaded: Loaded) {

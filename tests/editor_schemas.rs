@@ -146,19 +146,23 @@ fn item_8_example_schemas_are_up_to_date() {
 
 /// A fresh `label init` in a new workspace: (template path, its JSON).
 fn fresh(dir: &Path, kind: &str) -> (PathBuf, Value) {
-    let run = label(
-        dir,
-        &[
-            "init",
-            kind,
-            "--structure",
-            "essai",
-            "--nom",
-            "Essai",
-            "--type",
-            kind,
-        ],
-    );
+    fresh_with(dir, kind, &[])
+}
+
+/// The same, with more arguments (`--referentiel ID@VERSION`).
+fn fresh_with(dir: &Path, kind: &str, more: &[&str]) -> (PathBuf, Value) {
+    let mut args = vec![
+        "init",
+        kind,
+        "--structure",
+        "essai",
+        "--nom",
+        "Essai",
+        "--type",
+        kind,
+    ];
+    args.extend(more);
+    let run = label(dir, &args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let file = dir.join(kind).join("autoevaluation.yaml");
     let instance = yaml(&file);
@@ -178,7 +182,9 @@ fn item_8_fresh_templates_match_both_schemas() {
 #[test]
 fn item_8_specific_schema_rejects_what_validate_rejects() {
     let dir = tempfile::tempdir().unwrap();
-    let (file, template) = fresh(dir.path(), "mission-locale");
+    // 1.0.0: its TERR-03 may be declared non concerné (1.1.0 has none).
+    let version = ["--referentiel", "missions-locales@1.0.0"];
+    let (file, template) = fresh_with(dir.path(), "mission-locale", &version);
     let specific = modeline_schema(&file);
     let with = |pointer: &str, value: Value| {
         let mut instance = template.clone();

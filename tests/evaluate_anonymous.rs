@@ -183,6 +183,30 @@ fn item_7_diagnostics_are_reduced_to_code_and_pseudonym() {
 }
 
 /// The pseudonym order is SHA-256(salt + id), as the test recomputes.
+/// The example network, with a third mission locale on 1.0.0 (a copy of
+/// ml-val-de-garonne): ml-haute-cornouaille has moved to 1.1.0, and a
+/// version block needs three structures to be shown anonymised.
+fn three_on_one_version() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&root().join("examples"), dir.path());
+    let to = dir.path().join("structures/ml-val-bis");
+    common::copy_dir(&root().join("examples/structures/ml-val-de-garonne"), &to);
+    for name in ["autoevaluation.yaml", "plan.yaml", "audit.yaml"] {
+        let path = to.join(name);
+        let text = fs::read_to_string(&path).unwrap();
+        let text =
+            text.replace("ml-val-de-garonne", "ml-val-bis")
+                .replacen("niveau: 3", "niveau: 1", 1);
+        fs::write(&path, text).unwrap();
+    }
+    for past in fs::read_dir(to.join("audits")).unwrap() {
+        let path = past.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, text.replace("ml-val-de-garonne", "ml-val-bis")).unwrap();
+    }
+    dir
+}
+
 fn salted_order(ids: &[&str], salt: &str) -> Vec<String> {
     let mut keyed: Vec<([u8; 32], &str)> = ids
         .iter()
@@ -194,23 +218,30 @@ fn salted_order(ids: &[&str], salt: &str) -> Vec<String> {
 
 #[test]
 fn item_7_pseudonyms_follow_a_salted_order() {
-    let ids = [
-        "ml-haute-cornouaille",
-        "ml-pays-de-vitre",
-        "ml-val-de-garonne",
-    ];
-    let rates = [
-        ("ml-haute-cornouaille", 51.4),
-        ("ml-pays-de-vitre", 94.3),
-        ("ml-val-de-garonne", 79.4),
-    ];
+    let dir = three_on_one_version();
+    let ids = ["ml-pays-de-vitre", "ml-val-bis", "ml-val-de-garonne"];
+    let plain = label(
+        dir.path(),
+        &["evaluate", "--format", "json", "--date", DATE],
+    );
+    let plain: serde_json::Value = serde_json::from_str(&plain.stdout).unwrap();
+    let rates: Vec<(String, f64)> = plain["structures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| ids.contains(&s["id"].as_str().unwrap()))
+        .map(|s| {
+            let rate = s["synthese"]["taux_conformite"].as_f64().unwrap();
+            (s["id"].as_str().unwrap().to_string(), rate)
+        })
+        .collect();
+    assert_eq!(rates.len(), 3, "{rates:?}");
     let mut orders = Vec::new();
     for salt in ["premier-sel", "second-sel", "troisieme-sel"] {
         let run = label(
-            &root(),
+            dir.path(),
             &[
                 "evaluate",
-                "examples/structures",
                 "--anonyme",
                 "--sel",
                 salt,
@@ -242,11 +273,11 @@ fn item_7_pseudonyms_follow_a_salted_order() {
 
 #[test]
 fn item_7_groups_under_the_threshold_are_merged_into_autres() {
+    let dir = three_on_one_version();
     let run = label(
-        &root(),
+        dir.path(),
         &[
             "evaluate",
-            "examples/structures",
             "--anonyme",
             "--sel",
             "s",
@@ -258,7 +289,12 @@ fn item_7_groups_under_the_threshold_are_merged_into_autres() {
         ],
     );
     let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(value["anonymisation"]["non_detaillees"], 1, "the lone ARML");
+    // The lone ARML, and the lone mission locale already on 1.1.0.
+    assert_eq!(
+        value["anonymisation"]["non_detaillees"], 2,
+        "{}",
+        run.stdout
+    );
     assert!(!run.stdout.contains("tetes-de-reseau") && !run.stdout.contains("OBS-02"));
     let blocks = value["reseau"]["referentiels"].as_array().unwrap();
     assert_eq!(blocks.len(), 1);

@@ -52,11 +52,19 @@ fn network(format: &str) -> common::Run {
 #[test]
 fn item_5_network_per_referential_and_version() {
     let text = network("text").stdout;
-    let ml = text.find("Référentiel missions-locales 1.0.0\n3 structures");
+    // A network in transition: ml-haute-cornouaille is on 1.1.0, the two
+    // other missions locales on 1.0.0, each version in its own block.
+    let ml = text.find("Référentiel missions-locales 1.0.0\n2 structures");
+    let ml_next = text.find("Référentiel missions-locales 1.1.0\n1 structure");
     let tdr = text.find("Référentiel tetes-de-reseau 1.0.0\n1 structure");
-    let (Some(ml), Some(tdr)) = (ml, tdr) else {
-        panic!("one block per referential:\n{text}")
+    let (Some(ml), Some(ml_next), Some(tdr)) = (ml, ml_next, tdr) else {
+        panic!("one block per referential and version:\n{text}")
     };
+    assert!(ml < ml_next && ml_next < tdr, "{text}");
+    assert!(
+        !text[ml..ml_next].contains("ml-haute-cornouaille"),
+        "{text}"
+    );
     let ml_block = &text[ml..tdr];
     assert!(!ml_block.contains("OBS-02") && !ml_block.contains("arml-bretagne"));
     assert!(!text.contains("15 premiers"), "{text}");
@@ -67,12 +75,15 @@ fn item_5_network_per_referential_and_version() {
 
     let json: serde_json::Value = serde_json::from_str(&network("json").stdout).unwrap();
     let blocks = json["reseau"]["referentiels"].as_array().unwrap();
-    assert_eq!(blocks.len(), 2);
+    assert_eq!(blocks.len(), 3);
     assert_eq!(blocks[0]["referentiel"], "missions-locales");
-    assert_eq!(blocks[0]["structures"], 3);
-    assert_eq!(blocks[0]["regions"]["Bretagne"]["structures"], 2);
-    assert_eq!(blocks[1]["referentiel"], "tetes-de-reseau");
-    assert_eq!(blocks[1]["criteres"][0]["id"], "ANIM-01");
+    assert_eq!(blocks[0]["version"], "1.0.0");
+    assert_eq!(blocks[0]["structures"], 2);
+    assert_eq!(blocks[0]["regions"]["Bretagne"]["structures"], 1);
+    assert_eq!(blocks[1]["version"], "1.1.0");
+    assert_eq!(blocks[1]["structures"], 1);
+    assert_eq!(blocks[2]["referentiel"], "tetes-de-reseau");
+    assert_eq!(blocks[2]["criteres"][0]["id"], "ANIM-01");
     assert!(
         blocks[0]["criteres"]
             .as_array()
@@ -84,6 +95,7 @@ fn item_5_network_per_referential_and_version() {
 
     let markdown = network("markdown").stdout;
     assert!(markdown.contains("\n### Référentiel missions-locales 1.0.0\n"));
+    assert!(markdown.contains("\n### Référentiel missions-locales 1.1.0\n"));
     assert!(markdown.contains("\n### Référentiel tetes-de-reseau 1.0.0\n"));
 
     let csv = network("csv").stdout;
@@ -93,7 +105,8 @@ fn item_5_network_per_referential_and_version() {
         .map(|l| l.split(',').nth(3).unwrap())
         .collect();
     let first_tdr = referentials.iter().position(|r| *r == "tetes-de-reseau");
-    assert_eq!(first_tdr, Some(35 * 3), "rows grouped per referential");
+    // 35 criteria of 1.0.0 for two structures, 36 of 1.1.0 for one.
+    assert_eq!(first_tdr, Some(35 * 2 + 36), "rows grouped per referential");
 }
 
 #[test]
@@ -136,18 +149,18 @@ fn item_6_incomplete_self_assessment_is_said_and_left_out_of_averages() {
     );
     assert!(
         one.stdout
-            .contains("Taux de conformité : 51,4 %, incomplète (20/35)\n"),
+            .contains("Taux de conformité : 47,2 %, incomplète (21/36)\n"),
         "{}",
         one.stdout
     );
     let text = network("text").stdout;
-    assert!(text.contains("51,4 %, incomplète"), "{text}");
+    assert!(text.contains("47,2 %, incomplète"), "{text}");
     assert!(text.contains("complètes : 86,9 %"), "{text}");
     let ranking = &text[text.find("Critères le plus souvent").unwrap()..];
     assert!(!ranking[..ranking.find("Par région").unwrap()].contains("GOUV-03"));
     let markdown = network("markdown").stdout;
     assert!(
-        markdown.contains("| 51,4 %, incomplète (20/35) |"),
+        markdown.contains("| 47,2 %, incomplète (21/36) |"),
         "{markdown}"
     );
 
@@ -155,10 +168,17 @@ fn item_6_incomplete_self_assessment_is_said_and_left_out_of_averages() {
     let ml = &json["reseau"]["referentiels"][0];
     assert_eq!(
         (ml["completes"].clone(), ml["incompletes"].clone()),
-        (2.into(), 1.into())
+        (2.into(), 0.into())
     );
     assert_eq!(ml["taux_conformite_moyen"], 86.9);
     assert_eq!(ml["regions"]["Bretagne"]["taux_conformite_moyen"], 94.3);
+    // The incomplete one, alone on 1.1.0: counted, never averaged.
+    let ml = &json["reseau"]["referentiels"][1];
+    assert_eq!(
+        (ml["completes"].clone(), ml["incompletes"].clone()),
+        (0.into(), 1.into())
+    );
+    assert!(ml["taux_conformite_moyen"].is_null(), "{ml}");
     let gouv03 = &ml["criteres"][2];
     assert_eq!(gouv03["id"], "GOUV-03");
     assert_eq!(gouv03["completes"]["ecart_mineur"], 0);
@@ -176,7 +196,7 @@ fn item_6_no_rate_when_nothing_is_assessed() {
     let run = label(dir.path(), &["evaluate", "--date", DATE]);
     assert!(
         run.stdout
-            .contains("Taux de conformité : —, incomplète (0/35)\n"),
+            .contains("Taux de conformité : —, incomplète (0/36)\n"),
         "{}",
         run.stdout
     );

@@ -156,7 +156,16 @@ fn item_9_init_writes_valid_yaml_from_multi_line_titles() {
     fs::write(refs.join("1.0.0.yaml"), multi).unwrap();
     let run = label(
         dir.path(),
-        &["init", "ml-x", "--structure", "ml-x", "--nom", "X"],
+        &[
+            "init",
+            "ml-x",
+            "--structure",
+            "ml-x",
+            "--nom",
+            "X",
+            "--referentiel",
+            "missions-locales@1.0.0",
+        ],
     );
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let check = label(

@@ -12,7 +12,7 @@ fn shipped_referentials_are_clean() {
     let run = label(&root(), &["lint", "--deny-warnings"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(
-        run.stdout.contains("Aucun problème (2 éléments vérifiés)"),
+        run.stdout.contains("Aucun problème (4 éléments vérifiés)"),
         "{}",
         run.stdout
     );
@@ -29,7 +29,7 @@ fn embedded_referentials_are_linted_outside_a_workspace() {
     assert_eq!(
         run.stdout,
         ".:1:1: note[CFG005]: aucun dossier de référentiels dans l'espace de travail : \
-         référentiels intégrés à l'outil utilisés (missions-locales 1.0.0, tetes-de-reseau 1.0.0)\n"
+         référentiels intégrés à l'outil utilisés (missions-locales 1.0.0, missions-locales 1.1.0, tetes-de-reseau 1.0.0, tetes-de-reseau 1.1.0)\n"
     );
 }
 

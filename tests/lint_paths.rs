@@ -81,7 +81,7 @@ fn item_2_lint_dot_in_a_workspace_reads_only_referentials() {
     assert_eq!(run.stdout, "");
     let text = label(dir.path(), &["lint", "."]);
     assert!(
-        text.stdout.contains("Aucun problème (2 éléments vérifiés)"),
+        text.stdout.contains("Aucun problème (4 éléments vérifiés)"),
         "{}",
         text.stdout
     );

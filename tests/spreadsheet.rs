@@ -193,7 +193,17 @@ fn item_1_new_answers_and_not_concerned_are_written_in_the_file_s_style() {
     let dir = temp.path();
     let run = label(
         dir,
-        &["init", "ml-x", "--structure", "ml-x", "--nom", "ML X"],
+        &[
+            "init",
+            "ml-x",
+            "--structure",
+            "ml-x",
+            "--nom",
+            "ML X",
+            // 1.0.0 lets TERR-03 be « non concerné ».
+            "--referentiel",
+            "missions-locales@1.0.0",
+        ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let before = fs::read(dir.join("ml-x/autoevaluation.yaml")).unwrap();

@@ -36,8 +36,8 @@ fn init_then_validate_is_clean() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let written = fs::read_to_string(dir.path().join("ml-vitre/autoevaluation.yaml")).unwrap();
     insta::assert_snapshot!("init_missions_locales", without_date(&written));
-    assert_eq!(written.matches("    niveau:\n").count(), 35);
-    let schema = ".label/missions-locales/1.0.0/autoevaluation.schema.json";
+    assert_eq!(written.matches("    niveau:\n").count(), 36);
+    let schema = ".label/missions-locales/1.1.0/autoevaluation.schema.json";
     assert!(written.starts_with(&format!("# yaml-language-server: $schema=../{schema}\n")));
     let specific = label(
         dir.path(),
@@ -45,7 +45,7 @@ fn init_then_validate_is_clean() {
             "schema",
             "autoevaluation",
             "--referentiel",
-            "missions-locales@1.0.0",
+            "missions-locales@1.1.0",
         ],
     );
     assert_eq!(

@@ -94,6 +94,13 @@ pub fn read(decoder: &mut Decoder) -> Option<RawAudit> {
     raw.decision = fields
         .get("decision")
         .and_then(|n| read_decision(decoder, n));
+    // Findings kept by `label migrate --audits` for criteria a version
+    // removed or merged: old ids, read as history only.
+    if let Some(node) = fields.get("constats_retires")
+        && node.value != Node::Null
+    {
+        decoder.mapping("constats_retires", node, "les constats retirés");
+    }
     fields.finish(decoder, &keys(tables::AUDIT));
     Some(raw)
 }

@@ -4,11 +4,13 @@
 mod audit;
 mod checklist;
 mod completions;
+mod diff;
 mod evaluate;
 mod export;
 mod import;
 mod init;
 mod lint;
+mod migrate;
 mod options;
 mod out;
 mod plan;
@@ -84,6 +86,18 @@ enum Command {
     /// Vérifie audit.yaml et calcule la proposition de décision, ses échéances et le cycle du label
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Audit(audit::Args),
+    /// L'autoévaluation en tableur (xlsx, csv), à remplir dans Excel ou LibreOffice
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Export(export::Args),
+    /// Reporte dans autoevaluation.yaml les réponses d'un tableur rempli, sans rien perdre d'autre
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Import(import::Args),
+    /// Ce qui change entre deux versions d'un référentiel (texte, notes de version en markdown, json)
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Diff(diff::Args),
+    /// Fait passer une ou plusieurs structures à une nouvelle version du référentiel, sans rien perdre
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Migrate(migrate::Args),
     /// Affiche le schéma JSON (draft-07) d'un type de fichier, pour les éditeurs
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Schema(schema::Args),
@@ -96,12 +110,6 @@ enum Command {
     /// Affiche l'aide de l'outil, ou d'une commande
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Help(completions::HelpArgs),
-    /// L'autoévaluation en tableur (xlsx, csv), à remplir dans Excel ou LibreOffice
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
-    Export(export::Args),
-    /// Reporte dans autoevaluation.yaml les réponses d'un tableur rempli, sans rien perdre d'autre
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
-    Import(import::Args),
 }
 
 /// Runs the command line and returns the process exit code (§5.3).
@@ -144,6 +152,8 @@ fn dispatch(command: Command, out: &mut Out) -> u8 {
         Command::Help(args) => completions::help(&args, out),
         Command::Export(args) => export::run(&args, out),
         Command::Import(args) => import::run(&args, out),
+        Command::Diff(args) => diff::run(&args, out),
+        Command::Migrate(args) => migrate::run(&args, out),
     }
 }
 

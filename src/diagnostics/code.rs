@@ -152,6 +152,19 @@ codes! {
     Tab005 = "TAB005", Error, "niveau illisible dans le tableur";
     Tab006 = "TAB006", Error, "réponse du tableur refusée par les règles de l'autoévaluation";
     Tab007 = "TAB007", Error, "réponse du tableur impossible à écrire sans réécrire autoevaluation.yaml";
+    Ver001 = "VER001", Error, "version précédente introuvable";
+    Ver002 = "VER002", Error, "correspondance vers un critère inexistant";
+    Ver003 = "VER003", Error, "ancien critère mis en correspondance deux fois";
+    Ver004 = "VER004", Error, "cycle de renommages";
+    Ver005 = "VER005", Error, "version précédente pas plus ancienne";
+    Ver006 = "VER006", Error, "ancien critère sans correspondance";
+    Ver007 = "VER007", Error, "ancien critère absent de la version précédente";
+    Ver008 = "VER008", Error, "identifiant réemployé pour une autre exigence";
+    Ver009 = "VER009", Warning, "réponse à revoir après migration";
+    Ver010 = "VER010", Error, "migration vers une version plus ancienne";
+    Ver011 = "VER011", Error, "migration impossible sans réécrire le texte";
+    Ver012 = "VER012", Error, "structure non migrée : fichiers en erreur";
+    Ver013 = "VER013", Error, "fichier migré invalide : rien n'est écrit";
 }
 
 impl Code {

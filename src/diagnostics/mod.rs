@@ -6,7 +6,7 @@ mod finding;
 mod report;
 
 pub use code::{Code, Severity};
-pub use finding::{Finding, SheetFinding};
+pub use finding::{Finding, SheetFinding, VersionFinding};
 pub use report::Report;
 
 use crate::yaml::Span;

@@ -96,6 +96,11 @@ pub const AUDIT: &[Field] = &[
         "Constats, par identifiant de critère.",
     ),
     opt(
+        "constats_retires",
+        Shape::OrEmpty(&Shape::ByCriterion(&Shape::Object(FINDING))),
+        "Constats sur des critères supprimés ou fusionnés par une nouvelle version, gardés tels quels par label migrate --audits.",
+    ),
+    opt(
         "decision",
         Shape::Object(DECISION),
         "Décision de la commission nationale (facultatif).",

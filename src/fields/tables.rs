@@ -127,6 +127,34 @@ pub const CRITERION: &[Field] = &[
     ),
 ];
 
+pub const CORRESPONDENCES: &[Field] = &[
+    req(
+        "depuis",
+        Shape::Pattern(SEMVER),
+        "Version précédente, plus ancienne que celle-ci, d'où viennent les identifiants de gauche.",
+    ),
+    opt(
+        "renomme",
+        Shape::ByCriterion(&Shape::Pattern(CRITERION_ID)),
+        "Ancien identifiant → nouvel identifiant, même exigence.",
+    ),
+    opt(
+        "scinde",
+        Shape::ByCriterion(&Shape::List(&Shape::Pattern(CRITERION_ID))),
+        "Ancien identifiant → les nouveaux critères qui se partagent son exigence.",
+    ),
+    opt(
+        "fusionne",
+        Shape::ByCriterion(&Shape::List(&Shape::Pattern(CRITERION_ID))),
+        "Nouvel identifiant ← les anciens critères qu'il réunit.",
+    ),
+    opt(
+        "supprime",
+        Shape::ByCriterion(&Shape::Text),
+        "Ancien identifiant → pourquoi le critère disparaît.",
+    ),
+];
+
 pub const PRINCIPLE: &[Field] = &[
     req(
         "id",
@@ -169,6 +197,11 @@ pub const REFERENTIAL: &[Field] = &[
     req("echelle", Shape::Object(SCALE), "Échelle de niveaux."),
     opt("regles", Shape::Object(RULES), "Règles de décision."),
     opt("cycle", Shape::Object(CYCLE), "Cycle du label."),
+    opt(
+        "correspondances",
+        Shape::Object(CORRESPONDENCES),
+        "Passage depuis la version précédente : critères renommés, scindés, fusionnés, supprimés (les autres sont inchangés ou ajoutés).",
+    ),
     req(
         "principes",
         Shape::List(&Shape::Object(PRINCIPLE)),
@@ -215,6 +248,11 @@ pub const ANSWER: &[Field] = &[
         TEXTS,
         "Preuves : chemins relatifs au dossier de la structure, ou adresses web.",
     ),
+    opt(
+        "a_revoir",
+        Shape::Bool,
+        "Posé par label migrate : la réponse vient d'un critère scindé ou fusionné ; relisez-la puis retirez la clé.",
+    ),
 ];
 
 pub const SELF_ASSESSMENT: &[Field] = &[
@@ -243,6 +281,11 @@ pub const SELF_ASSESSMENT: &[Field] = &[
         "reponses",
         Shape::ByCriterion(&Shape::OrEmpty(&Shape::Object(ANSWER))),
         "Réponses, par identifiant de critère.",
+    ),
+    opt(
+        "reponses_retirees",
+        Shape::ByCriterion(&Shape::OrEmpty(&Shape::Object(ANSWER))),
+        "Réponses aux critères supprimés par une nouvelle version, gardées telles quelles par label migrate.",
     ),
 ];
 

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod checklist;
 mod concise;
+pub mod diff;
 pub mod evaluation;
 pub mod fiches;
 mod github;
@@ -11,6 +12,7 @@ mod gitlab;
 mod html;
 mod json;
 mod junit;
+pub mod migrate;
 pub mod plan;
 mod sarif;
 pub mod spreadsheet;

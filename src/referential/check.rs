@@ -66,6 +66,14 @@ fn build(c: &mut Checker, raw: &RawReferential, place: Option<&Place>) -> Option
             .map(|_| structure_types.as_slice()),
     };
     let principles = check_principles(c, raw, &frame);
+    let ids: Vec<String> = principles
+        .iter()
+        .flat_map(|p| p.criteria.iter().map(|c| c.id.clone()))
+        .collect();
+    let correspondences = raw
+        .correspondences
+        .as_ref()
+        .and_then(|m| super::correspondences::check(c, path, m, version.as_ref(), &ids));
     Some(Referential {
         id: id?,
         version: version?,
@@ -77,6 +85,7 @@ fn build(c: &mut Checker, raw: &RawReferential, place: Option<&Place>) -> Option
         scale: scale?,
         rules,
         cycle,
+        correspondences,
         principles,
     })
 }

@@ -2,6 +2,7 @@
 
 mod catalog;
 mod check;
+mod correspondences;
 mod criterion;
 pub mod embedded;
 mod field;
@@ -16,5 +17,6 @@ pub(crate) mod testing;
 
 pub use catalog::Catalog;
 pub use check::Place;
+pub use correspondences::{Correspondences, Fate, check_against, fate};
 pub use load::{Loaded, Parts, read_path, validate};
 pub use model::*;

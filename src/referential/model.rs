@@ -19,6 +19,8 @@ pub struct Referential {
     pub scale: Scale,
     pub rules: Rules,
     pub cycle: Cycle,
+    /// How the criteria of the previous version map to this one (§4.2).
+    pub correspondences: Option<super::Correspondences>,
     pub principles: Vec<Principle>,
 }
 

@@ -20,6 +20,7 @@ pub struct RawReferential {
     pub scale: Option<RawScale>,
     pub rules: RawRules,
     pub cycle: RawCycle,
+    pub correspondences: Option<RawCorrespondences>,
     pub principles: Vec<RawPrinciple>,
     /// Where `principes` was written, when it was: an empty list is then
     /// reported (the folder form reports its empty `principes/` itself).
@@ -82,4 +83,15 @@ pub struct RawCriterion {
     /// `niveaux`: level (a key, as written) → descriptor.
     pub level_descriptors: Vec<(Spanned<String>, Spanned<String>)>,
     pub applicable_to: Option<Vec<Spanned<String>>>,
+}
+
+/// `correspondances`: how the ids of the previous version map to this one.
+#[derive(Debug, Default)]
+pub struct RawCorrespondences {
+    pub span: Span,
+    pub since: Text,
+    pub renamed: Vec<(Spanned<String>, Spanned<String>)>,
+    pub split: Vec<(Spanned<String>, Vec<Spanned<String>>)>,
+    pub merged: Vec<(Spanned<String>, Vec<Spanned<String>>)>,
+    pub removed: Vec<(Spanned<String>, Spanned<String>)>,
 }

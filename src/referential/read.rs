@@ -42,6 +42,9 @@ pub fn read_referential(decoder: &mut Decoder, with_principles: bool) -> Option<
     if let Some(node) = fields.get("cycle") {
         raw.cycle = read_cycle(decoder, node);
     }
+    raw.correspondences = fields
+        .get("correspondances")
+        .and_then(|n| super::correspondences::read(decoder, n));
     if with_principles {
         if let Some(node) = fields.require(decoder, "principes") {
             raw.principles_span = Some(node.span);

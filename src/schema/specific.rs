@@ -79,7 +79,7 @@ fn answer(referential: &Referential, criterion: &Criterion) -> Value {
     let generic = super::nested(tables::SELF_ASSESSMENT, "reponses");
     let mut properties = Map::new();
     properties.insert("niveau".into(), level(referential, criterion));
-    for key in ["commentaire", "preuves"] {
+    for key in ["commentaire", "preuves", "a_revoir"] {
         if let Some(field) = generic.iter().find(|f| f.key == key) {
             let mut value = super::json::shape(&field.shape);
             if let Some(map) = value.as_object_mut() {

@@ -1,5 +1,6 @@
 //! Rules on a self-assessment against its referential (§4.3).
 
+use crate::diagnostics::VersionFinding;
 use std::collections::BTreeMap;
 
 use crate::check::{Checker, Rules};
@@ -135,6 +136,12 @@ impl AnswerContext<'_> {
 
     fn check(&self, raw: &RawAnswer, out: &mut Vec<Diagnostic>) -> Option<Answer> {
         let criterion = self.criterion(raw, out)?;
+        if let Some(review) = raw.review.as_ref().filter(|r| r.value) {
+            let finding = Finding::Version(VersionFinding::ToReview {
+                id: raw.id.value.clone(),
+            });
+            out.push(self.at(finding, review.span));
+        }
         if let Some(level) = &raw.level {
             self.check_level(criterion, raw, level, out);
         }

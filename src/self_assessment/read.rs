@@ -34,6 +34,8 @@ pub struct RawAnswer {
     pub not_applicable: Text,
     pub comment: Text,
     pub evidence: Vec<Spanned<String>>,
+    /// `a_revoir`: set by `label migrate` on a split or merged answer.
+    pub review: Option<Spanned<bool>>,
 }
 
 /// Reads a self-assessment; `None` when the file is not a mapping at all.
@@ -53,6 +55,13 @@ pub fn read(decoder: &mut Decoder) -> Option<RawSelfAssessment> {
         Some(node) => read_answers(decoder, node),
         None => Vec::new(),
     };
+    // Answers kept by `label migrate` for criteria a version removed: old
+    // ids, read as history only.
+    if let Some(node) = fields.get("reponses_retirees")
+        && node.value != Node::Null
+    {
+        decoder.mapping("reponses_retirees", node, "les réponses retirées");
+    }
     fields.finish(decoder, &keys(tables::SELF_ASSESSMENT));
     Some(RawSelfAssessment {
         path: decoder.path().to_string(),
@@ -98,6 +107,7 @@ fn read_answers(decoder: &mut Decoder, node: &Spanned<Node>) -> Vec<RawAnswer> {
             not_applicable: None,
             comment: None,
             evidence: Vec::new(),
+            review: None,
         };
         // `GOUV-01:` with nothing under it is simply not assessed yet.
         if value.value != Node::Null {
@@ -117,6 +127,9 @@ fn read_answers(decoder: &mut Decoder, node: &Spanned<Node>) -> Vec<RawAnswer> {
                     .get("preuves")
                     .map(|n| decoder.string_list("preuves", n))
                     .unwrap_or_default();
+                answer.review = inner
+                    .get("a_revoir")
+                    .and_then(|n| decoder.boolean("a_revoir", n));
                 inner.finish(decoder, &known);
             }
         }

@@ -118,6 +118,29 @@ pub fn find_referential(
     }
 }
 
+/// `id@version` through `catalog`, for commands that name a version.
+pub fn find_referential_in(
+    catalog: &crate::referential::Catalog,
+    id: &str,
+    version: &semver::Version,
+    here: &Location,
+) -> Result<Referential, Diagnostic> {
+    let Some(loaded) = catalog.find(id, &version.to_string()) else {
+        let finding = Finding::ReferentialNotFound {
+            available: catalog.versions(id),
+            version: version.to_string(),
+            id: id.to_string(),
+        };
+        return Err(Diagnostic::new(finding, here.clone()));
+    };
+    loaded.referential.ok_or_else(|| {
+        let finding = Finding::InvalidReferential {
+            shown: loaded.shown,
+        };
+        Diagnostic::new(finding, here.clone())
+    })
+}
+
 /// The post-condition of `label init`: the template re-reads as a valid
 /// self-assessment of its referential, or nothing is written.
 fn verify(

@@ -102,6 +102,7 @@ fn load_with_referential(
     let agreement = Agreement {
         expected: raw.header.key(),
         structure_id: SelfAssessment::structure_id(raw).map(|i| i.value.clone()),
+        resolver,
     };
     result.plan = load_companion(result, Plan::FILE_NAME, &context, &agreement);
     result.audit = load_companion(result, Audit::FILE_NAME, &context, &agreement);
@@ -142,6 +143,23 @@ fn load_companion<D: Document>(
     let mut decoder = Decoder::new(&source);
     let model = D::read(&mut decoder).and_then(|raw| {
         let mut found = Vec::new();
+        if D::FILE_NAME == Audit::FILE_NAME && agreement.is_older(D::header(&raw)) {
+            // An audit conducted on an older version stays valid history
+            // (§4.7): checked against its own version, out of the
+            // computations of the current one.
+            let own = agreement
+                .resolver
+                .resolve(D::header(&raw), &shown, &mut found);
+            if let Some(own) = own {
+                let own_context = CheckContext {
+                    referential: &own,
+                    ..*context
+                };
+                D::check(&raw, &own_context, &mut found);
+            }
+            decoder.diagnostics.append(&mut found);
+            return None;
+        }
         agreement.check(D::header(&raw), D::structure_id(&raw), &shown, &mut found);
         let model = D::check(&raw, context, &mut found);
         decoder.diagnostics.append(&mut found);
@@ -153,12 +171,22 @@ fn load_companion<D: Document>(
 }
 
 /// What the plan and the audit must agree on with the self-assessment.
-struct Agreement {
+struct Agreement<'r> {
     expected: Option<(String, String)>,
     structure_id: Option<String>,
+    resolver: &'r Resolver,
 }
 
-impl Agreement {
+impl Agreement<'_> {
+    /// Whether a file names an older version of the same referential.
+    fn is_older(&self, header: &RawHeader) -> bool {
+        let (Some((id, version)), Some((found_id, found))) = (&self.expected, header.key()) else {
+            return false;
+        };
+        let parse = |v: &str| semver::Version::parse(v).ok();
+        *id == found_id && matches!((parse(&found), parse(version)), (Some(a), Some(b)) if a < b)
+    }
+
     fn check(
         &self,
         header: &RawHeader,

@@ -11,6 +11,7 @@
 
 mod entry;
 mod locate;
+mod raw;
 mod render;
 #[cfg(test)]
 mod tests;

@@ -85,6 +85,7 @@ impl Finding {
                 "une erreur se corrige dans le fichier ; une remarque ne fait jamais échouer une commande".into(),
             ),
             InvalidReferential { shown } => Some(format!("lancez « label lint {shown} »")),
+            Version(finding) => finding.help(),
             NoWorkspaceReferentials { .. } => Some(
                 "indiquez le chemin d'un référentiel (label lint chemin/1.0.0.yaml) ; sans ce dossier, validate et evaluate utilisent les référentiels intégrés à l'outil".into(),
             ),

@@ -203,6 +203,7 @@ impl Finding {
                 "« {code} » est une {severity} : seuls les avertissements peuvent être ignorés"
             ),
             Sheet(finding) => finding.message(),
+            Version(finding) => finding.message(),
             EmbeddedReferentials { list } => format!(
                 "aucun dossier de référentiels dans l'espace de travail : référentiels intégrés à l'outil utilisés ({list})"
             ),

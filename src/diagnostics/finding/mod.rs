@@ -4,8 +4,10 @@
 mod help;
 mod message;
 mod sheet;
+mod version;
 
 pub use sheet::SheetFinding;
+pub use version::VersionFinding;
 
 use super::Code;
 
@@ -298,6 +300,8 @@ pub enum Finding {
     },
     /// `label import`: a file, row or cell of a spreadsheet (TAB…).
     Sheet(SheetFinding),
+    /// Referential versions: correspondances, migration (VER…).
+    Version(VersionFinding),
 }
 
 impl Finding {
@@ -390,6 +394,7 @@ impl Finding {
             UnknownCode { .. } => Code::Cli001,
             CodeNotIgnorable { .. } => Code::Cli002,
             Sheet(finding) => finding.code(),
+            Version(finding) => finding.code(),
         }
     }
 }

@@ -96,7 +96,7 @@ fn list(out: &mut String, title: &str, items: &[String]) {
 /// Text from a file, inert in Markdown: on one line (a line break would
 /// end a table row or a list item), its markup characters escaped, `<`
 /// included so that no HTML passes.
-pub(super) fn text(raw: &str) -> String {
+pub(crate) fn text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let raw = raw.trim();
     if raw.starts_with(['-', '+']) {

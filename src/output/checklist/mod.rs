@@ -5,6 +5,7 @@
 mod csv;
 mod html;
 mod markdown;
+pub(crate) use markdown::text as markdown_text;
 
 use clap::ValueEnum;
 

@@ -14,6 +14,8 @@ pub enum Value {
     Quoted(String),
     /// A whole number, written plain (`niveau: 3`).
     Integer(i64),
+    /// `true` or `false`.
+    Bool(bool),
     /// A list on one line: `[a, b]`.
     Flow(Vec<Value>),
     /// A block mapping, entries in this order.
@@ -34,6 +36,7 @@ impl Value {
             Value::Text(text) => Some(scalar::text(text)),
             Value::Quoted(text) => Some(scalar::quoted(text)),
             Value::Integer(number) => Some(number.to_string()),
+            Value::Bool(value) => Some(value.to_string()),
             Value::Flow(items) => Some(flow(items)),
             Value::Map(entries) if entries.is_empty() => Some("{}".into()),
             Value::Seq(items) if items.is_empty() => Some("[]".into()),
@@ -47,6 +50,7 @@ impl Value {
             Value::Text(text) => scalar::text_in_flow(text),
             Value::Quoted(text) => scalar::quoted(text),
             Value::Integer(number) => number.to_string(),
+            Value::Bool(value) => value.to_string(),
             Value::Flow(items) | Value::Seq(items) => flow(items),
             Value::Map(entries) => {
                 let inner: Vec<String> = entries

@@ -1,0 +1,85 @@
+//! `label diff OLD NEW [--format text|markdown|json]`
+
+use std::path::Path;
+
+use super::Out;
+use crate::diagnostics::{Diagnostic, Finding, Location};
+use crate::output::diff as show;
+use crate::referential::{Referential, read_path, validate};
+use crate::structure::create::find_referential;
+use crate::workspace::Workspace;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Ancienne version : ID@VERSION (cherchée dans l'espace de travail puis parmi les référentiels intégrés) ou chemin
+    #[arg(value_name = "ANCIEN")]
+    old: String,
+    /// Nouvelle version : ID@VERSION ou chemin
+    #[arg(value_name = "NOUVEAU")]
+    new: String,
+    /// Format : text (par défaut), markdown (notes de version), json
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    format: DiffFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// Texte lisible, chaque champ modifié en détail
+    Text,
+    /// Notes de version : un titre par type de changement, une ligne par critère
+    Markdown,
+    /// JSON stable (`"format": 1`)
+    Json,
+}
+
+pub fn run(args: &Args, out: &mut Out) -> u8 {
+    let workspace = match super::workspace(None, out) {
+        Ok(workspace) => workspace,
+        Err(code) => return code,
+    };
+    let found = find(&workspace, &args.old).and_then(|old| Ok((old, find(&workspace, &args.new)?)));
+    let (old, new) = match found {
+        Ok(pair) => pair,
+        Err(diagnostic) => return super::fail(diagnostic),
+    };
+    let changes = crate::versions::diff(&old, &new);
+    let text = match args.format {
+        DiffFormat::Text => crate::output::visible(&show::text(&changes)).into_owned(),
+        DiffFormat::Markdown => crate::output::visible(&show::markdown(&changes)).into_owned(),
+        DiffFormat::Json => show::json(&changes),
+    };
+    out.print(&text);
+    0
+}
+
+/// A referential named `id@version`, or by the path of its file or folder.
+fn find(workspace: &Workspace, named: &str) -> Result<Referential, Diagnostic> {
+    let path = workspace.cwd.join(named);
+    if path.exists() {
+        let shown = workspace.shown(&path);
+        let loaded = validate(read_path(&path, &shown, workspace.catalog().dir_name()));
+        return loaded.referential.ok_or_else(|| {
+            let finding = Finding::InvalidReferential {
+                shown: shown.clone(),
+            };
+            Diagnostic::new(finding, Location::file(&shown))
+        });
+    }
+    let here = Location::file(named);
+    match named.split_once('@') {
+        Some((id, version)) => {
+            let wanted = (id.to_string(), version.to_string());
+            find_referential(workspace, Some(&wanted), id, &here).map(|(r, _)| r)
+        }
+        None if Path::new(named).extension().is_some() || named.contains('/') => {
+            Err(Diagnostic::new(Finding::PathNotFound, here))
+        }
+        None => find_referential(workspace, None, named, &here).map(|(r, _)| r),
+    }
+}

@@ -1,0 +1,269 @@
+//! `label migrate` (§4.7): a structure folder moved to a newer version of
+//! its referential, every byte a person wrote kept. Pure: texts in, texts
+//! out; the command line writes them. Each hop between consecutive
+//! versions follows the newer version's `correspondances`; the texts are
+//! edited in place ([`crate::yaml::edit`]) and re-read against the target
+//! version before anything is written.
+
+mod entries;
+mod entry;
+mod hops;
+mod lists;
+mod retire;
+mod verify;
+
+use crate::diagnostics::VersionFinding;
+use std::path::PathBuf;
+
+pub use hops::Hop;
+
+use crate::audit::Audit;
+use crate::diagnostics::{Diagnostic, Finding, Location};
+use crate::document::Document;
+use crate::plan::Plan;
+use crate::referential::{Catalog, Referential};
+use crate::self_assessment::SelfAssessment;
+use crate::structure::StructureFolder;
+use crate::yaml::edit::{EditError, Editor, Step, Value};
+
+/// What one structure's migration did, for its summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Answers kept under the same id.
+    pub unchanged: usize,
+    /// `OLD → NEW` for each renamed, split or merged answer carried.
+    pub carried: Vec<String>,
+    /// Ids now marked `a_revoir: true`.
+    pub review: Vec<String>,
+    /// Old ids whose answer moved under `reponses_retirees`.
+    pub retired: Vec<String>,
+    /// New criteria added ready to fill.
+    pub added: Vec<String>,
+    /// Actions of the plan whose criteria changed.
+    pub actions: Vec<String>,
+    /// Ids that left the criteria of an action (removed criteria).
+    pub dropped: Vec<String>,
+    /// Findings of `audit.yaml` (with `--audits`) moved under
+    /// `constats_retires`.
+    pub audit_retired: Vec<String>,
+}
+
+impl Tally {
+    /// Adds what one hop did to the answers; the count of unchanged
+    /// answers is the last hop's.
+    fn add_answers(&mut self, hop: Tally) {
+        self.unchanged = hop.unchanged;
+        self.carried.extend(hop.carried);
+        self.review.extend(hop.review);
+        self.retired.extend(hop.retired);
+        self.added.extend(hop.added);
+    }
+}
+
+/// One file to write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileChange {
+    pub path: PathBuf,
+    pub shown: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// What `label migrate` does to one folder.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Already on the target version: nothing to do.
+    AlreadyThere {
+        version: String,
+    },
+    Migrated(Box<Migration>),
+}
+
+#[derive(Debug)]
+pub struct Migration {
+    pub from: String,
+    pub to: String,
+    pub files: Vec<FileChange>,
+    pub tally: Tally,
+    /// `audit.yaml` stays on the version it was conducted on.
+    pub audit_kept: bool,
+    /// The target version, for its editor schema.
+    pub referential: Referential,
+}
+
+/// Computes the migration of `folder` to `target` (a version of its
+/// referential, found through `catalog`); with `audits`, `audit.yaml`
+/// moves too.
+pub fn migrate(
+    folder: &StructureFolder,
+    catalog: &Catalog,
+    target: &semver::Version,
+    audits: bool,
+) -> Result<Outcome, Vec<Diagnostic>> {
+    let self_assessment_shown = join(&folder.shown, SelfAssessment::FILE_NAME);
+    let here = Location::file(&self_assessment_shown);
+    let (Some(current), Some(assessment), false) = (
+        &folder.referential,
+        &folder.self_assessment,
+        folder.has_errors(),
+    ) else {
+        let finding = Finding::Version(VersionFinding::MigrateInvalid {
+            file: self_assessment_shown.clone(),
+        });
+        // Its errors say why; its warnings do not stop a migration.
+        let mut diagnostics: Vec<Diagnostic> = folder
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
+        diagnostics.push(Diagnostic::new(finding, here));
+        return Err(diagnostics);
+    };
+    if *target == current.version {
+        return Ok(Outcome::AlreadyThere {
+            version: target.to_string(),
+        });
+    }
+    if *target < current.version {
+        let finding = Finding::Version(VersionFinding::MigrateBackwards {
+            from: current.version.to_string(),
+            to: target.to_string(),
+        });
+        let at = version_place(folder, &self_assessment_shown);
+        return Err(vec![Diagnostic::new(finding, at)]);
+    }
+    let at = version_place(folder, &self_assessment_shown);
+    let found = crate::structure::create::find_referential_in(catalog, &current.id, target, &at)
+        .map_err(|d| vec![d])?;
+    let versions = hops::chain(catalog, current, found, &at).map_err(|d| vec![d])?;
+    let kind = Some(assessment.structure.kind);
+    let mut tally = Tally::default();
+    let mut files = Vec::new();
+    let mut audit_kept = false;
+    for name in [SelfAssessment::FILE_NAME, Plan::FILE_NAME, Audit::FILE_NAME] {
+        let shown = join(&folder.shown, name);
+        let Some(source) = folder.sources.iter().find(|s| s.path == shown) else {
+            continue;
+        };
+        if name == Audit::FILE_NAME && !audits {
+            audit_kept = true;
+            continue;
+        }
+        let mut text = source.text.clone();
+        let mut old = current.as_ref();
+        for new in &versions {
+            let hop = Hop::new(old, new);
+            text = step(&text, name, &hop, kind, &mut tally)
+                .map_err(|e| vec![not_editable(&e, &shown)])?;
+            old = new;
+        }
+        files.push(FileChange {
+            path: folder.path.join(name),
+            shown,
+            before: source.text.clone(),
+            after: text,
+        });
+    }
+    let referential = versions.last().cloned().ok_or_else(Vec::new)?;
+    verify::verify(&files, &referential).map_err(|d| vec![d])?;
+    Ok(Outcome::Migrated(Box::new(Migration {
+        from: current.version.to_string(),
+        to: referential.version.to_string(),
+        files,
+        tally,
+        audit_kept,
+        referential,
+    })))
+}
+
+/// One file moved one version on.
+fn step(
+    text: &str,
+    name: &str,
+    hop: &Hop,
+    kind: Option<crate::referential::StructureType>,
+    tally: &mut Tally,
+) -> Result<String, EditError> {
+    let mut editor = Editor::new(text)?;
+    let version = Value::text(hop.new.version.to_string());
+    editor.set_scalar(&[Step::Key("version")], &version)?;
+    let mut this_hop = Tally::default();
+    match name {
+        SelfAssessment::FILE_NAME => {
+            entries::migrate(&mut editor, entry::Kind::Answers, hop, kind, &mut this_hop)?;
+            modeline(&mut editor, hop);
+            tally.add_answers(this_hop);
+        }
+        Plan::FILE_NAME => lists::migrate(&mut editor, hop, tally)?,
+        _ => {
+            entries::migrate(&mut editor, entry::Kind::Findings, hop, kind, &mut this_hop)?;
+            tally.audit_retired.extend(this_hop.retired);
+        }
+    }
+    Ok(editor.finish()?.text)
+}
+
+/// The editor schema named on the first line follows the version
+/// (`.label/<id>/<version>/autoevaluation.schema.json`).
+fn modeline(editor: &mut Editor, hop: &Hop) {
+    let text = editor.original();
+    let end = text.find('\n').unwrap_or(text.len());
+    let first = &text[..end];
+    if !first.contains("yaml-language-server") {
+        return;
+    }
+    let old = format!(
+        "/{}/{}/autoevaluation.schema.json",
+        hop.old.id, hop.old.version
+    );
+    if let Some(at) = first.find(&old) {
+        let new = format!(
+            "/{}/{}/autoevaluation.schema.json",
+            hop.new.id, hop.new.version
+        );
+        editor.replace(at..at + old.len(), new);
+    }
+}
+
+fn not_editable(error: &EditError, shown: &str) -> Diagnostic {
+    // The place is the diagnostic's own: only the reason goes in the text.
+    let text = error.to_string();
+    let detail = text.split_once(" : ").map_or(text.as_str(), |(_, r)| r);
+    let finding = Finding::Version(VersionFinding::MigrateNotEditable {
+        detail: detail.to_string(),
+    });
+    Diagnostic::new(finding, Location::new(shown, error.span))
+}
+
+/// The `version:` line of a file the folder read, for diagnostics about it.
+fn version_place(folder: &StructureFolder, shown: &str) -> Location {
+    let text = folder
+        .sources
+        .iter()
+        .find(|s| s.path == shown)
+        .map_or("", |s| s.text.as_str());
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        if let Some(value) = line.strip_prefix("version:") {
+            let column = "version:".len() + value.len() - value.trim_start().len();
+            let span = crate::yaml::Span {
+                line: u32::try_from(index + 1).unwrap_or(1),
+                column: u32::try_from(column + 1).unwrap_or(1),
+                offset: offset + column,
+                len: value.trim().len(),
+            };
+            return Location::new(shown, span);
+        }
+        offset += line.len();
+    }
+    Location::file(shown)
+}
+
+fn join(folder: &str, name: &str) -> String {
+    if folder.is_empty() || folder == "." {
+        name.to_string()
+    } else {
+        format!("{}/{name}", folder.trim_end_matches('/'))
+    }
+}
