@@ -40,6 +40,7 @@ mod lint;
 pub mod output;
 pub mod plan;
 pub mod referential;
+pub mod report;
 pub mod schema;
 pub mod self_assessment;
 pub mod source;

@@ -24,7 +24,7 @@ const FLOORS: &[&[&str]] = &[
     &["structure"],
     &["validate", "lint"],
     &["evaluation"],
-    &["improvement", "checklist"],
+    &["improvement", "checklist", "report"],
     &["output"],
     &["cli"],
 ];
