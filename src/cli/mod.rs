@@ -10,6 +10,7 @@ mod options;
 mod out;
 mod plan;
 mod progress;
+mod report;
 mod schema;
 mod usage_error;
 mod validate;
@@ -79,6 +80,9 @@ enum Command {
     /// Vérifie audit.yaml et calcule la proposition de décision, ses échéances et le cycle du label
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Audit(audit::Args),
+    /// Le rapport prêt pour l'audit d'une structure, ou la synthèse du réseau (html, markdown, json)
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Report(report::Args),
     /// Affiche le schéma JSON (draft-07) d'un type de fichier, pour les éditeurs
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Schema(schema::Args),
@@ -124,6 +128,7 @@ fn dispatch(command: Command, out: &mut Out) -> u8 {
         Command::Plan(args) => plan::run(&args, out),
         Command::Checklist(args) => checklist::run(&args, out),
         Command::Audit(args) => audit::run(&args, out),
+        Command::Report(args) => report::run(&args, out),
     }
 }
 

@@ -32,6 +32,12 @@ impl Today {
     pub fn get(&self) -> Date {
         self.date.unwrap_or_else(Date::today)
     }
+
+    /// The date given with `--date`, if any (a report takes no date from
+    /// the clock).
+    pub fn given(&self) -> Option<Date> {
+        self.date
+    }
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

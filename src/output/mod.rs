@@ -12,6 +12,7 @@ mod html;
 mod json;
 mod junit;
 pub mod plan;
+pub mod report;
 mod sarif;
 pub mod table;
 mod text;

@@ -80,7 +80,7 @@ impl Provenance {
     ) -> Provenance {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files.dedup();
-        let count = files.len();
+        let count = files.len() + referentials.iter().map(|r| r.files.len()).sum::<usize>();
         let (files, combined) = if anonymous {
             let mut digests: Vec<&str> = files.iter().map(|f| f.sha256.as_str()).collect();
             digests.sort_unstable();

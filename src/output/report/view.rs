@@ -1,0 +1,474 @@
+//! The report of one structure in French words, for the HTML and Markdown
+//! templates alike. Only words here: every figure, status and date comes
+//! from the model.
+
+use serde::Serialize;
+
+use super::charts::{self, LevelChart, StackChart};
+use crate::audit::{AuditKind, AuditResult, Opinion};
+use crate::date::Date;
+use crate::french::plural;
+use crate::output::audit::{motive, result_label, verdict_label};
+use crate::output::evaluation::{percent, reason};
+use crate::output::plan::status_label;
+use crate::report::{
+    AuditBlock, EvidenceState, GapLine, PrincipleSummary, StatusCounts, StructureReport,
+};
+
+/// A term and its value (a definition list, a two-column table).
+pub type Pair = (String, String);
+
+#[derive(Serialize)]
+pub struct View {
+    pub title: String,
+    pub name: String,
+    pub cover: Vec<Pair>,
+    pub headline: String,
+    pub toc: Vec<Pair>,
+    pub chart: StackChart,
+    pub principles: Vec<Principle>,
+    pub ready: String,
+    pub reasons: Vec<String>,
+    pub gaps: Vec<Gap>,
+    pub plan: Option<Plan>,
+    pub audit: Option<Audit>,
+    pub evidence: Vec<Evidence>,
+    pub urls: Vec<Pair>,
+    pub provenance: Provenance,
+}
+
+#[derive(Serialize)]
+pub struct Principle {
+    pub id: String,
+    pub title: String,
+    pub counts: String,
+    pub chart: LevelChart,
+    pub rows: Vec<[String; 4]>,
+}
+
+#[derive(Serialize)]
+pub struct Gap {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub class: &'static str,
+    pub why: String,
+    pub comment: String,
+    pub actions: String,
+}
+
+#[derive(Serialize)]
+pub struct Plan {
+    pub summary: String,
+    pub rows: Vec<Action>,
+}
+
+#[derive(Serialize)]
+pub struct Action {
+    pub id: String,
+    pub criteria: String,
+    pub title: String,
+    pub owner: String,
+    pub due: String,
+    pub status: String,
+    pub late: bool,
+}
+
+#[derive(Serialize)]
+pub struct Audit {
+    pub heading: String,
+    pub facts: Vec<Pair>,
+    pub proposal: String,
+    pub motives: Vec<String>,
+    pub deadlines: Vec<String>,
+    pub declaration: Vec<String>,
+    pub cycle: Vec<String>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Serialize)]
+pub struct Finding {
+    pub id: String,
+    pub title: String,
+    pub result: &'static str,
+    pub class: &'static str,
+    pub notes: String,
+}
+
+#[derive(Serialize)]
+pub struct Evidence {
+    pub path: String,
+    pub criteria: String,
+    pub state: &'static str,
+    pub sha256: String,
+}
+
+#[derive(Serialize)]
+pub struct Provenance {
+    pub facts: Vec<Pair>,
+    pub files: Vec<Pair>,
+}
+
+pub fn view(r: &StructureReport) -> View {
+    let s = &r.structure;
+    let chart_rows: Vec<(String, StatusCounts)> = r
+        .principles
+        .iter()
+        .map(|p| (p.id.clone(), p.counts))
+        .chain([("Total".to_string(), r.summary.counts)])
+        .collect();
+    let mut toc = vec![
+        pair("synthese", "Synthèse par principe"),
+        pair("ecarts", "Écarts et préparation à l'audit"),
+        pair("plan", "Plan d'amélioration"),
+    ];
+    if r.audit.is_some() {
+        toc.push(pair("audit", "Audit"));
+    }
+    toc.push(pair("preuves", "Index des preuves"));
+    toc.push(pair("provenance", "Provenance"));
+    View {
+        title: format!("Rapport de labellisation — {}", s.name),
+        name: s.name.clone(),
+        cover: cover(r),
+        headline: headline(r),
+        toc,
+        chart: charts::stack(&chart_rows),
+        principles: r.principles.iter().map(|p| principle(r, p)).collect(),
+        ready: if r.summary.pret_pour_audit {
+            "La structure est prête pour l'audit.".to_string()
+        } else {
+            "La structure n'est pas encore prête pour l'audit :".to_string()
+        },
+        reasons: r.reasons.iter().map(reason).collect(),
+        gaps: r.gaps.iter().map(gap).collect(),
+        plan: r.plan.as_ref().map(|actions| plan(actions)),
+        audit: r.audit.as_ref().map(audit),
+        evidence: r.evidence.iter().map(evidence).collect(),
+        urls: r
+            .urls
+            .iter()
+            .map(|u| (u.url.clone(), u.criteria.join(", ")))
+            .collect(),
+        provenance: provenance(&r.provenance),
+    }
+}
+
+fn pair(a: &str, b: &str) -> Pair {
+    (a.to_string(), b.to_string())
+}
+
+fn french(date: Option<Date>) -> String {
+    date.map_or_else(|| "—".to_string(), Date::french)
+}
+
+fn cover(r: &StructureReport) -> Vec<Pair> {
+    let s = &r.structure;
+    let mut cover = vec![
+        pair("Structure", &format!("{} ({})", s.name, s.id)),
+        pair("Type", kind_label(s.kind)),
+    ];
+    if let Some(region) = &s.region {
+        cover.push(pair("Région", region));
+    }
+    let referential = &r.referential;
+    cover.push(pair(
+        "Référentiel",
+        &format!(
+            "{} ({} {})",
+            referential.title, referential.id, referential.version
+        ),
+    ));
+    cover.push(pair("Autoévaluation du", &french(r.assessed_on)));
+    if let Some(referent) = &r.referent {
+        cover.push(pair("Référent qualité", referent));
+    }
+    if let Some(a) = &r.audit {
+        let dates = format!("du {} au {}", a.start.french(), a.end.french());
+        cover.push(pair("Audit", &dates));
+    }
+    cover.push(pair("Rapport établi au", &french(r.date)));
+    cover.push(pair("Dossier", &s.folder));
+    cover
+}
+
+/// The structure type for people.
+pub fn kind_label(kind: crate::referential::StructureType) -> &'static str {
+    use crate::referential::StructureType::*;
+    match kind {
+        MissionLocale => "mission locale",
+        Arml => "association régionale (ARML)",
+        Unml => "union nationale (UNML)",
+    }
+}
+
+fn headline(r: &StructureReport) -> String {
+    let m = &r.summary;
+    let rate = m.taux_conformite.map_or("—".to_string(), percent);
+    let assessed = m.counts.total() - m.counts.non_evalue;
+    let complete = if m.complete {
+        "autoévaluation complète".to_string()
+    } else {
+        format!(
+            "autoévaluation incomplète ({assessed}/{})",
+            m.counts.total()
+        )
+    };
+    let ready = if m.pret_pour_audit {
+        "prête pour l'audit"
+    } else {
+        "pas encore prête pour l'audit"
+    };
+    format!("Taux de conformité {rate} · {complete} · {ready}")
+}
+
+pub fn counts_line(c: &StatusCounts) -> String {
+    [
+        plural(c.conforme, "conforme", "conformes"),
+        plural(c.ecart_mineur, "écart mineur", "écarts mineurs"),
+        plural(c.ecart_majeur, "écart majeur", "écarts majeurs"),
+        plural(c.non_concerne, "non concerné", "non concernés"),
+        plural(c.non_evalue, "non évalué", "non évalués"),
+    ]
+    .join(" · ")
+}
+
+fn principle(r: &StructureReport, p: &PrincipleSummary) -> Principle {
+    let scale: Vec<i64> = r.referential.scale.iter().map(|l| l.value).collect();
+    Principle {
+        id: p.id.clone(),
+        title: p.title.clone(),
+        counts: counts_line(&p.counts),
+        chart: charts::levels(&p.criteria, &scale),
+        rows: p
+            .criteria
+            .iter()
+            .map(|c| {
+                let level = c.level.map_or("—".to_string(), |l| l.to_string());
+                let imperative = if c.imperative { ", impératif" } else { "" };
+                [
+                    c.id.clone(),
+                    c.title.clone(),
+                    format!("{level} / {}{imperative}", c.expected),
+                    c.status.label().to_string(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn gap(g: &GapLine) -> Gap {
+    let c = &g.criterion;
+    let level = c.level.map_or("—".to_string(), |l| l.to_string());
+    let mut why = format!("niveau {level} pour {} attendu", c.expected);
+    if c.imperative {
+        why.push_str(" ; critère impératif");
+    } else if c.status == crate::evaluation::Status::MajorGap {
+        why.push_str(" ; niveau au seuil d'écart majeur du référentiel (niveau_ecart_majeur)");
+    }
+    Gap {
+        id: c.id.clone(),
+        title: c.title.clone(),
+        status: c.status.label().to_string(),
+        class: charts::class(c.status),
+        why,
+        comment: g.comment.clone().unwrap_or_default(),
+        actions: if g.actions.is_empty() {
+            "aucune action".to_string()
+        } else {
+            g.actions.join(", ")
+        },
+    }
+}
+
+fn plan(actions: &[crate::report::ActionLine]) -> Plan {
+    let late = actions.iter().filter(|a| a.en_retard).count();
+    Plan {
+        summary: format!(
+            "{}, dont {}.",
+            plural(actions.len(), "action", "actions"),
+            plural(late, "en retard", "en retard")
+        ),
+        rows: actions
+            .iter()
+            .map(|a| Action {
+                id: a.id.clone(),
+                criteria: a.criteria.join(", "),
+                title: a.title.clone(),
+                owner: a.owner.clone().unwrap_or_default(),
+                due: french(a.due),
+                status: if a.en_retard {
+                    format!("{}, en retard", status_label(a.status))
+                } else {
+                    status_label(a.status).to_string()
+                },
+                late: a.en_retard,
+            })
+            .collect(),
+    }
+}
+
+fn audit(a: &AuditBlock) -> Audit {
+    let kind = match a.kind {
+        AuditKind::Initial => "initial",
+        AuditKind::Surveillance => "de surveillance",
+        AuditKind::Renewal => "de renouvellement",
+    };
+    let auditors: Vec<String> = a
+        .auditors
+        .iter()
+        .map(|x| {
+            let role = if x.role == "certifie" {
+                "auditeur certifié"
+            } else {
+                "pair du réseau"
+            };
+            format!("{} ({role})", x.name)
+        })
+        .collect();
+    let mut facts = vec![pair("Auditeurs", &auditors.join(", "))];
+    if let Some(d) = &a.decision {
+        let opinion = match d.opinion {
+            Opinion::Labelled => "labellisé",
+            Opinion::Postponed => "ajourné",
+            Opinion::Refused => "refusé",
+        };
+        facts.push(pair(
+            "Décision de la commission",
+            &format!("{opinion}, le {}", d.date.french()),
+        ));
+    }
+    if let Some(previous) = a.previous_end {
+        facts.push(pair(
+            "Audit précédent",
+            &format!("terminé le {}", previous.french()),
+        ));
+    }
+    let mut deadlines = Vec::new();
+    for (ids, due, what) in [
+        (&a.nc_majeures, a.echeance_nc_majeures, "majeures"),
+        (&a.nc_mineures, a.echeance_nc_mineures, "mineures"),
+    ] {
+        if !ids.is_empty() {
+            let due = due.map_or(String::new(), |d| {
+                format!(", à lever au plus tard le {}", d.french())
+            });
+            deadlines.push(format!(
+                "Non-conformités {what} ouvertes : {}{due}",
+                ids.join(", ")
+            ));
+        }
+    }
+    Audit {
+        heading: format!(
+            "Audit {kind}, du {} au {}",
+            a.start.french(),
+            a.end.french()
+        ),
+        facts,
+        proposal: format!("Proposition à la commission : {}", verdict_label(a.verdict)),
+        motives: a.motives.iter().map(motive).collect(),
+        deadlines,
+        declaration: a
+            .ecarts_declaration
+            .iter()
+            .map(|g| {
+                format!(
+                    "{} : déclaré {}, constaté {}",
+                    g.criterion,
+                    g.declared.label(),
+                    result_label(g.found)
+                )
+            })
+            .collect(),
+        cycle: cycle(a),
+        findings: a.findings.iter().map(finding).collect(),
+    }
+}
+
+fn cycle(a: &AuditBlock) -> Vec<String> {
+    let Some(c) = &a.cycle else {
+        return Vec::new();
+    };
+    let since = if c.provisional {
+        format!(
+            "Label compté, à titre provisoire, depuis la fin de l'audit, le {}",
+            c.since.french()
+        )
+    } else {
+        format!(
+            "Label depuis la décision de la commission, le {}",
+            c.since.french()
+        )
+    };
+    vec![
+        since,
+        format!("Audit de surveillance le {}", c.surveillance.french()),
+        format!("Fin de validité le {}", c.end.french()),
+    ]
+}
+
+fn finding(f: &crate::report::FindingLine) -> Finding {
+    let mut notes = Vec::new();
+    if let Some(o) = &f.observations {
+        notes.push(o.clone());
+    }
+    if f.point_fort {
+        notes.push("point fort".to_string());
+    }
+    if let Some(p) = &f.piste_amelioration {
+        notes.push(format!("piste d'amélioration : {p}"));
+    }
+    if let Some(d) = f.lifted {
+        notes.push(format!("levée le {}", d.french()));
+    }
+    Finding {
+        id: f.criterion.clone(),
+        title: f.title.clone(),
+        result: result_label(f.result),
+        class: match f.result {
+            AuditResult::Conform => "s-conforme",
+            AuditResult::MinorNonconformity => "s-mineur",
+            AuditResult::MajorNonconformity => "s-majeur",
+            AuditResult::NotApplicable => "s-nc",
+        },
+        notes: notes.join(" ; "),
+    }
+}
+
+fn evidence(e: &crate::report::EvidenceFile) -> Evidence {
+    Evidence {
+        path: e.path.clone(),
+        criteria: e.criteria.join(", "),
+        state: match e.state {
+            EvidenceState::Presente => "présente",
+            EvidenceState::Absente => "introuvable",
+            EvidenceState::HorsDossier => "hors du dossier, non lue",
+            EvidenceState::Illisible => "illisible (dossier ou fichier spécial)",
+        },
+        sha256: e.sha256.clone().unwrap_or_default(),
+    }
+}
+
+pub fn provenance(p: &crate::report::Provenance) -> Provenance {
+    let mut facts = vec![pair("Outil", &p.tool)];
+    for r in &p.referentials {
+        facts.push(pair("Référentiel", &format!("{} {}", r.id, r.version)));
+    }
+    facts.push(pair(
+        "Commit git",
+        p.commit.as_deref().unwrap_or("hors d'un dépôt git"),
+    ));
+    facts.push(pair("Fichiers lus", &p.count.to_string()));
+    if let Some(combined) = &p.combined {
+        facts.push(pair("Empreinte globale (SHA-256)", combined));
+    }
+    let files = p
+        .referentials
+        .iter()
+        .flat_map(|r| &r.files)
+        .chain(&p.files)
+        .map(|f| (f.path.clone(), f.sha256.clone()))
+        .collect();
+    Provenance { facts, files }
+}
