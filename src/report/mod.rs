@@ -7,6 +7,7 @@
 //! Same input, same model: the only date is the one given (`--date`) or
 //! the latest one read from the files; nothing comes from the clock.
 
+mod audit;
 mod evidence;
 mod heat;
 mod network;
@@ -14,6 +15,7 @@ mod provenance;
 mod ser;
 mod structure;
 
+pub use audit::{AuditBlock, AuditorLine, CycleLine, DecisionLine, DeclarationLine, FindingLine};
 pub use evidence::{EvidenceFile, EvidenceState, UrlLine};
 pub use network::{
     Anonymous, Audited, Gathered, HeatMap, HeatRow, NetworkBlock, NetworkReport, Overview,
@@ -21,8 +23,8 @@ pub use network::{
 };
 pub use provenance::{FileDigest, Provenance, ReferentialFiles, git_commit, referential_files};
 pub use structure::{
-    ActionLine, AuditBlock, CriterionLine, CycleLine, FindingLine, GapLine, LevelInfo,
-    PrincipleSummary, StatusCounts, StructureReport, structure_report,
+    ActionLine, CriterionLine, GapLine, LevelInfo, PrincipleSummary, StatusCounts, StructureReport,
+    structure_report,
 };
 
 /// Version of the JSON shape of both reports (`"format": 1`).

@@ -3,17 +3,17 @@
 //! the evidence files and the provenance. Everything is taken from
 //! `evaluation` (statuses, readiness, the §6.3 proposal) and the models.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::audit::{AuditKind, AuditResult, Opinion};
 use crate::date::Date;
-use crate::evaluation::{self, CriterionResult, Motive, Reason, Status, Verdict};
+use crate::evaluation::{self, CriterionResult, Reason, Status};
 use crate::plan::{ActionStatus, Origin};
 use crate::referential::{Catalog, StructureType};
 use crate::structure::StructureFolder;
 
+use super::audit::{AuditBlock, audit_block};
 use super::evidence::{EvidenceFile, UrlLine, evidence};
 use super::provenance::{FileDigest, Provenance, git_commit, referential_files};
 use super::ser;
@@ -155,6 +155,9 @@ pub struct CriterionLine {
     pub expected: i64,
     #[serde(rename = "imperatif")]
     pub imperative: bool,
+    /// The structure's comment, or its justification of non concerné.
+    #[serde(rename = "commentaire")]
+    pub comment: Option<String>,
 }
 
 /// A gap (§6.1) with what explains it.
@@ -164,8 +167,6 @@ pub struct GapLine {
     pub criterion: CriterionLine,
     #[serde(rename = "principe")]
     pub principle: String,
-    #[serde(rename = "commentaire")]
-    pub comment: Option<String>,
     pub actions: Vec<String>,
 }
 
@@ -188,88 +189,6 @@ pub struct ActionLine {
     pub en_retard: bool,
 }
 
-/// The audit (§4.5) and what `label audit` computes of it (§6.3).
-#[derive(Clone, Debug, Serialize)]
-pub struct AuditBlock {
-    #[serde(rename = "type", serialize_with = "ser::keyword")]
-    pub kind: AuditKind,
-    #[serde(rename = "debut", serialize_with = "ser::date")]
-    pub start: Date,
-    #[serde(rename = "fin", serialize_with = "ser::date")]
-    pub end: Date,
-    #[serde(rename = "auditeurs")]
-    pub auditors: Vec<AuditorLine>,
-    pub decision: Option<DecisionLine>,
-    #[serde(rename = "audit_precedent", serialize_with = "ser::opt_date")]
-    pub previous_end: Option<Date>,
-    #[serde(rename = "proposition", serialize_with = "ser::verdict")]
-    pub verdict: Option<Verdict>,
-    pub nc_majeures: Vec<String>,
-    pub nc_mineures: Vec<String>,
-    #[serde(serialize_with = "ser::opt_date")]
-    pub echeance_nc_majeures: Option<Date>,
-    #[serde(serialize_with = "ser::opt_date")]
-    pub echeance_nc_mineures: Option<Date>,
-    #[serde(skip)]
-    pub motives: Vec<Motive>,
-    pub ecarts_declaration: Vec<DeclarationLine>,
-    pub cycle: Option<CycleLine>,
-    #[serde(rename = "constats")]
-    pub findings: Vec<FindingLine>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct AuditorLine {
-    #[serde(rename = "nom")]
-    pub name: String,
-    pub role: &'static str,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct DecisionLine {
-    #[serde(serialize_with = "ser::date")]
-    pub date: Date,
-    #[serde(rename = "avis", serialize_with = "ser::keyword")]
-    pub opinion: Opinion,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct DeclarationLine {
-    #[serde(rename = "critere")]
-    pub criterion: String,
-    #[serde(rename = "declare", serialize_with = "ser::status")]
-    pub declared: Status,
-    #[serde(rename = "constate", serialize_with = "ser::keyword")]
-    pub found: AuditResult,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct CycleLine {
-    #[serde(rename = "depuis", serialize_with = "ser::date")]
-    pub since: Date,
-    #[serde(rename = "provisoire")]
-    pub provisional: bool,
-    #[serde(serialize_with = "ser::date")]
-    pub surveillance: Date,
-    #[serde(rename = "fin_validite", serialize_with = "ser::date")]
-    pub end: Date,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct FindingLine {
-    #[serde(rename = "critere")]
-    pub criterion: String,
-    #[serde(rename = "titre")]
-    pub title: String,
-    #[serde(rename = "resultat", serialize_with = "ser::keyword")]
-    pub result: AuditResult,
-    pub observations: Option<String>,
-    pub point_fort: bool,
-    pub piste_amelioration: Option<String>,
-    #[serde(rename = "levee", serialize_with = "ser::opt_date")]
-    pub lifted: Option<Date>,
-}
-
 /// The report of a valid structure folder; `None` when it has errors (its
 /// diagnostics say why). `date`: `--date`, if given.
 pub fn structure_report(
@@ -283,8 +202,8 @@ pub fn structure_report(
     let result = evaluated.evaluation?;
     let date = date.or_else(|| latest_date(folder));
     let info = &assessment.structure;
-    let principles = principles(referential, &result.criteria);
-    let gaps = gaps(&principles, folder, &result.criteria);
+    let principles = principles(referential, &result.criteria, &assessment.answers);
+    let gaps = gaps(&principles, &assessment.answers, &result.criteria);
     let (evidence, urls) = evidence(folder);
     let files = folder.sources.iter().map(FileDigest::of_source).collect();
     let version = referential.version.to_string();
@@ -354,8 +273,12 @@ fn counts<'a>(criteria: impl IntoIterator<Item = &'a CriterionResult>) -> Status
     counts
 }
 
-fn line(c: &CriterionResult) -> CriterionLine {
+type Answers = std::collections::BTreeMap<String, crate::self_assessment::Answer>;
+
+fn line(c: &CriterionResult, answers: &Answers) -> CriterionLine {
+    let answer = answers.get(&c.id);
     CriterionLine {
+        comment: answer.and_then(|a| a.comment.clone().or_else(|| a.not_applicable.clone())),
         id: c.id.clone(),
         title: c.title.to_string(),
         status: c.status,
@@ -370,6 +293,7 @@ fn line(c: &CriterionResult) -> CriterionLine {
 fn principles(
     referential: &crate::referential::Referential,
     criteria: &[CriterionResult],
+    answers: &Answers,
 ) -> Vec<PrincipleSummary> {
     let by_id: HashMap<&str, &CriterionResult> =
         criteria.iter().map(|c| (c.id.as_str(), c)).collect();
@@ -386,7 +310,7 @@ fn principles(
                 id: p.id.clone(),
                 title: p.title.clone(),
                 counts: counts(rows.iter().copied()),
-                criteria: rows.into_iter().map(line).collect(),
+                criteria: rows.into_iter().map(|c| line(c, answers)).collect(),
             })
         })
         .collect()
@@ -394,23 +318,19 @@ fn principles(
 
 fn gaps(
     principles: &[PrincipleSummary],
-    folder: &StructureFolder,
+    answers: &Answers,
     criteria: &[CriterionResult],
 ) -> Vec<GapLine> {
     let principle_of: HashMap<&str, &str> = principles
         .iter()
         .flat_map(|p| p.criteria.iter().map(|c| (c.id.as_str(), p.id.as_str())))
         .collect();
-    let answers = folder.self_assessment.as_ref().map(|a| &a.answers);
     criteria
         .iter()
         .filter(|c| c.status.is_gap())
         .map(|c| GapLine {
-            criterion: line(c),
+            criterion: line(c, answers),
             principle: principle_of.get(c.id.as_str()).unwrap_or(&"").to_string(),
-            comment: answers
-                .and_then(|a| a.get(&c.id))
-                .and_then(|a| a.comment.clone()),
             actions: c.actions.clone(),
         })
         .collect()
@@ -430,71 +350,4 @@ fn actions(plan: &crate::plan::Plan, date: Option<Date>) -> Vec<ActionLine> {
             en_retard: date.is_some_and(|d| a.is_overdue(d)),
         })
         .collect()
-}
-
-fn audit_block(
-    folder: &StructureFolder,
-    state: Option<&evaluation::AuditState>,
-) -> Option<AuditBlock> {
-    let (audit, state) = (folder.audit.as_ref()?, state?);
-    let referential = folder.referential.as_deref()?;
-    let p = &state.proposal;
-    let previous = crate::structure::previous(&folder.past_audits, audit);
-    let titles: BTreeMap<&str, &str> = referential
-        .criteria()
-        .map(|c| (c.id.as_str(), &*c.title))
-        .collect();
-    let findings = referential
-        .criteria()
-        .filter_map(|c| Some((c, audit.findings.get(&c.id)?)))
-        .map(|(c, f)| FindingLine {
-            criterion: c.id.clone(),
-            title: titles.get(c.id.as_str()).unwrap_or(&"").to_string(),
-            result: f.result,
-            observations: f.observations.clone(),
-            point_fort: f.strength,
-            piste_amelioration: f.improvement.clone(),
-            lifted: f.lifting.as_ref().map(|l| l.date),
-        })
-        .collect();
-    Some(AuditBlock {
-        kind: audit.kind,
-        start: audit.start,
-        end: audit.end,
-        auditors: audit
-            .auditors
-            .iter()
-            .map(|a| AuditorLine {
-                name: a.name.clone(),
-                role: if a.certified { "certifie" } else { "pair" },
-            })
-            .collect(),
-        decision: audit.decision.map(|d| DecisionLine {
-            date: d.date,
-            opinion: d.opinion,
-        }),
-        previous_end: previous.map(|p| p.end),
-        verdict: p.verdict,
-        nc_majeures: p.majors.clone(),
-        nc_mineures: p.minors.clone(),
-        echeance_nc_majeures: p.major_deadline,
-        echeance_nc_mineures: p.minor_deadline,
-        motives: p.motives.clone(),
-        ecarts_declaration: p
-            .declaration_gaps
-            .iter()
-            .map(|g| DeclarationLine {
-                criterion: g.criterion.clone(),
-                declared: g.declared,
-                found: g.found,
-            })
-            .collect(),
-        cycle: p.cycle.map(|c| CycleLine {
-            since: c.since,
-            provisional: c.provisional,
-            surveillance: c.surveillance,
-            end: c.end,
-        }),
-        findings,
-    })
 }

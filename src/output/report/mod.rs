@@ -3,6 +3,7 @@
 //! (`view.rs`, `network_view.rs`), shared by the HTML and Markdown
 //! templates; every value a template prints is escaped for where it goes.
 
+mod audit_view;
 mod charts;
 mod json;
 mod network_view;
