@@ -6,8 +6,33 @@ use std::collections::HashMap;
 use crate::evaluation::{Block, Status, StructureEvaluation};
 use crate::referential::Catalog;
 
-use super::network::{HeatMap, HeatRow};
+use serde::Serialize;
+
 use super::structure::LevelInfo;
+
+/// Structures per level, per criterion.
+#[derive(Clone, Debug, Serialize)]
+pub struct HeatMap {
+    #[serde(rename = "niveaux")]
+    pub levels: Vec<LevelInfo>,
+    #[serde(rename = "criteres")]
+    pub rows: Vec<HeatRow>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct HeatRow {
+    #[serde(rename = "critere")]
+    pub criterion: String,
+    #[serde(rename = "titre")]
+    pub title: String,
+    #[serde(rename = "attendu")]
+    pub expected: Option<i64>,
+    /// One count per level of the scale, in its order.
+    #[serde(rename = "par_niveau")]
+    pub per_level: Vec<usize>,
+    pub non_concerne: usize,
+    pub non_evalue: usize,
+}
 
 /// The heat map of one block; the scale comes from the block's
 /// referential (every structure of a block shares it).

@@ -17,9 +17,10 @@ mod structure;
 
 pub use audit::{AuditBlock, AuditorLine, CycleLine, DecisionLine, DeclarationLine, FindingLine};
 pub use evidence::{EvidenceFile, EvidenceState, UrlLine};
+pub use heat::{HeatMap, HeatRow};
 pub use network::{
-    Anonymous, Audited, Gathered, HeatMap, HeatRow, NetworkBlock, NetworkReport, Overview,
-    RankLine, RegionLine, StructureLine, gather, network_report,
+    Anonymous, Audited, Gathered, NetworkBlock, NetworkReport, Overview, RankLine, RegionLine,
+    StructureLine, gather, network_report,
 };
 pub use provenance::{FileDigest, Provenance, ReferentialFiles, git_commit, referential_files};
 pub use structure::{

@@ -15,9 +15,10 @@ use crate::referential::Catalog;
 use crate::structure::StructureFolder;
 use crate::workspace::Workspace;
 
+use super::heat::HeatMap;
 use super::provenance::{FileDigest, Provenance, git_commit, referential_files};
 use super::ser;
-use super::structure::{LevelInfo, StatusCounts};
+use super::structure::StatusCounts;
 
 /// Every structure found, evaluated, with the digests of its files.
 pub struct Gathered {
@@ -206,30 +207,6 @@ pub struct RankLine {
     pub ecarts_majeurs: usize,
     /// Complete self-assessments counted.
     pub sur: usize,
-}
-
-/// Structures per level, per criterion.
-#[derive(Clone, Debug, Serialize)]
-pub struct HeatMap {
-    #[serde(rename = "niveaux")]
-    pub levels: Vec<LevelInfo>,
-    #[serde(rename = "criteres")]
-    pub rows: Vec<HeatRow>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct HeatRow {
-    #[serde(rename = "critere")]
-    pub criterion: String,
-    #[serde(rename = "titre")]
-    pub title: String,
-    #[serde(rename = "attendu")]
-    pub expected: Option<i64>,
-    /// One count per level of the scale, in its order.
-    #[serde(rename = "par_niveau")]
-    pub per_level: Vec<usize>,
-    pub non_concerne: usize,
-    pub non_evalue: usize,
 }
 
 /// The synthesis of `structures` (anonymised or not), given the count of

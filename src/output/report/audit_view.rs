@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::view::{Pair, pair};
+use super::{Pair, pair};
 use crate::audit::{AuditKind, AuditResult, Opinion};
 use crate::output::audit::{motive, result_label, verdict_label};
 use crate::report::AuditBlock;

@@ -25,6 +25,13 @@ pub enum ReportFormat {
     Json,
 }
 
+/// A term and its value (a definition list, a two-column table).
+type Pair = (String, String);
+
+fn pair(a: &str, b: &str) -> Pair {
+    (a.to_string(), b.to_string())
+}
+
 /// The report of one structure.
 pub fn structure(report: &StructureReport, format: ReportFormat) -> String {
     match format {

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::view::{Pair, Provenance, provenance};
+use super::Pair;
+use super::view::{Provenance, provenance};
 use crate::date::Date;
 use crate::output::audit::verdict_label;
 use crate::output::evaluation::rate;

@@ -11,8 +11,7 @@ use crate::output::evaluation::{percent, reason};
 use crate::output::plan::status_label;
 use crate::report::{EvidenceState, GapLine, PrincipleSummary, StatusCounts, StructureReport};
 
-/// A term and its value (a definition list, a two-column table).
-pub type Pair = (String, String);
+use super::{Pair, pair};
 
 #[derive(Serialize)]
 pub struct View {
@@ -127,10 +126,6 @@ pub fn view(r: &StructureReport) -> View {
             .collect(),
         provenance: provenance(&r.provenance),
     }
-}
-
-pub fn pair(a: &str, b: &str) -> Pair {
-    (a.to_string(), b.to_string())
 }
 
 fn french(date: Option<Date>) -> String {
