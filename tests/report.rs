@@ -195,3 +195,35 @@ fn item_4_every_text_is_escaped_for_its_context() {
         assert_eq!(value["format"], 1);
     }
 }
+
+/// Vitré's self-assessment with a level the scale does not have.
+fn broken(dir: &Path) {
+    let path = dir.join("structures/ml-pays-de-vitre/autoevaluation.yaml");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replacen("niveau: 3", "niveau: 9", 1);
+    fs::write(&path, text).unwrap();
+}
+
+#[test]
+fn item_1_no_report_for_a_structure_with_errors() {
+    let (_guard, dir) = examples();
+    broken(&dir);
+    let run = report(&dir, "structures/ml-pays-de-vitre", "html");
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("Pas de rapport"), "{}", run.stderr);
+}
+
+#[test]
+fn item_2_a_structure_with_errors_is_counted_never_dropped() {
+    let (_guard, dir) = examples();
+    broken(&dir);
+    let run = report(&dir, "structures", "json");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(value["national"]["structures"], 4);
+    assert_eq!(value["national"]["non_evaluees"], 1);
+    let markdown = report(&dir, "structures", "markdown").stdout;
+    assert!(markdown.contains("non évaluée : erreurs"), "{markdown}");
+}

@@ -32,15 +32,9 @@ impl Today {
     pub fn get(&self) -> Date {
         self.date.unwrap_or_else(Date::today)
     }
-
-    /// The date given with `--date`, if any (a report takes no date from
-    /// the clock).
-    pub fn given(&self) -> Option<Date> {
-        self.date
-    }
 }
 
-fn parse_date(text: &str) -> Result<Date, String> {
+pub(super) fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| "attendu AAAA-MM-JJ, une date qui existe".to_string())
 }
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::Out;
 use super::out::{color, eprint, stderr_is_terminal};
+use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Report};
 use crate::evaluation;
 use crate::output::report::{self, ReportFormat};
@@ -36,8 +37,17 @@ pub struct Args {
     /// Sel secret de l'ordre des pseudonymes (par défaut : « sel » de la table [anonymisation] de label.toml)
     #[arg(long, value_name = "SEL", requires = "anonyme")]
     sel: Option<String>,
-    #[command(flatten)]
-    today: super::options::Today,
+    /// Date à laquelle le rapport est arrêté, pour les retards (AAAA-MM-JJ ; par défaut la plus récente des fichiers, jamais l'horloge)
+    #[arg(long = "date", value_name = "DATE", value_parser = super::options::parse_date)]
+    date: Option<Date>,
+}
+
+impl Args {
+    /// The day files are checked at (validation warnings only; nothing
+    /// of it reaches the report).
+    fn today(&self) -> Date {
+        self.date.unwrap_or_else(Date::today)
+    }
 }
 
 pub fn run(args: &Args, out: &mut Out) -> u8 {
@@ -62,7 +72,7 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
 fn structure_report(args: &Args, workspace: &Workspace, dir: &Path, out: &mut Out) -> u8 {
     let shown = workspace.shown(dir);
     let resolver = Resolver::new(workspace.catalog());
-    let folder = structure::load(dir, &shown, &resolver, args.today.get());
+    let folder = structure::load(dir, &shown, &resolver, args.today());
     if let Some(note) = resolver.embedded_note(workspace.note_location()) {
         super::remark(note);
     }
@@ -74,7 +84,7 @@ fn structure_report(args: &Args, workspace: &Workspace, dir: &Path, out: &mut Ou
     report.checked = 1;
     report.finish(false);
     let model = (!folder.has_errors())
-        .then(|| crate::report::structure_report(&folder, resolver.catalog(), args.today.given()))
+        .then(|| crate::report::structure_report(&folder, resolver.catalog(), args.date))
         .flatten();
     show_diagnostics(&report);
     let Some(model) = model else {
@@ -102,7 +112,7 @@ fn network_report(args: &Args, workspace: &Workspace, out: &mut Out) -> u8 {
     };
     let paths: Vec<PathBuf> = args.path.iter().cloned().collect();
     let progress = super::progress::bar();
-    let gathered = crate::report::gather(workspace, &paths, args.today.get(), &progress);
+    let gathered = crate::report::gather(workspace, &paths, args.today(), &progress);
     let (structures, hidden, report) = match &anonymity {
         Some(a) => {
             let anonymized = evaluation::anonymize(gathered.structures, &gathered.report, a);
@@ -121,7 +131,7 @@ fn network_report(args: &Args, workspace: &Workspace, out: &mut Out) -> u8 {
         &hidden,
         anonymity.as_ref().map(|a| a.threshold),
         &workspace.catalog(),
-        args.today.given().or(gathered.latest),
+        args.date.or(gathered.latest),
         (Some(workspace.cwd.clone()), gathered.files),
     );
     deliver(args, workspace, &report::network(&model, args.format), out).unwrap_or(code)
