@@ -36,9 +36,25 @@ fn item_1_structure_reports_of_every_example() {
         for format in ["html", "markdown", "json"] {
             let run = report(&dir, &format!("structures/{name}"), format);
             assert_eq!(run.code, 0, "{name} {format}: {}", run.stderr);
+            if format == "html" {
+                printable(&run.stdout);
+            }
             insta::assert_snapshot!(format!("report_{name}_{format}"), run.stdout);
         }
     }
+}
+
+/// One printable A4 file with a table of contents, no script.
+fn printable(html: &str) {
+    for part in [
+        "@page { size: A4",
+        "@media print",
+        "break-before: page",
+        "<nav class=\"toc\">",
+    ] {
+        assert!(html.contains(part), "no {part}");
+    }
+    assert!(!html.contains("<script") && !html.contains("<link"));
 }
 
 #[test]
@@ -47,8 +63,29 @@ fn item_2_network_report() {
     for format in ["html", "markdown", "json"] {
         let run = report(&dir, "structures", format);
         assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        if format == "html" {
+            printable(&run.stdout);
+        }
         insta::assert_snapshot!(format!("report_network_{format}"), run.stdout);
     }
+    let args = ["--anonyme", "--sel", "sel-de-test"];
+    let run = label(
+        &dir,
+        &[
+            &[
+                "report",
+                "structures",
+                "--format",
+                "markdown",
+                "--date",
+                DATE,
+            ][..],
+            &args,
+        ]
+        .concat(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("report_network_anonymous_markdown", run.stdout);
 }
 
 #[test]
