@@ -50,6 +50,34 @@ pub fn spreadsheet_cell(text: &str) -> String {
     }
 }
 
+/// Text from a file inside a Markdown line or table cell (GitHub, GitLab):
+/// inert whatever it holds. Control characters become visible, line
+/// breaks a space; the characters Markdown or inline HTML would read
+/// (`| \\ * _ [ ] < > & ~ `` ` ``) are backslash-escaped, as is a start that
+/// would open a heading, a list or a quote.
+pub fn markdown(text: &str) -> String {
+    let flat = visible(text).replace(['\n', '\t'], " ");
+    let mut out = String::with_capacity(flat.len() + 8);
+    for c in flat.chars() {
+        if matches!(
+            c,
+            '|' | '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '`'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    let trimmed = out.trim_start();
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let starts_block = trimmed.starts_with(['#', '+', '-', '=', '!'])
+        || (digits > 0 && trimmed[digits..].starts_with(['.', ')']));
+    if starts_block {
+        let at = out.len() - trimmed.len() + if digits > 0 { digits } else { 0 };
+        out.insert(at, '\\');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::terminal_safe;
@@ -63,5 +91,20 @@ mod tests {
             std::borrow::Cow::Borrowed(_)
         ));
         assert_eq!(super::visible("a\u{1b}b\nc\td\r"), "a\\u{1b}b\nc\td\\u{d}");
+    }
+
+    #[test]
+    fn item_4_markdown_text_is_inert() {
+        use super::markdown;
+        assert_eq!(markdown("a | b"), "a \\| b");
+        assert_eq!(
+            markdown("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(markdown("# titre"), "\\# titre");
+        assert_eq!(markdown("12. liste"), "12\\. liste");
+        assert_eq!(markdown("ligne\nsuite"), "ligne suite");
+        assert_eq!(markdown("[x](http://a)"), "\\[x\\](http://a)");
+        assert_eq!(markdown("2024-2028"), "2024-2028");
     }
 }

@@ -41,6 +41,7 @@ pub mod migrate;
 pub mod output;
 pub mod plan;
 pub mod referential;
+pub mod report;
 pub mod schema;
 pub mod self_assessment;
 pub mod source;

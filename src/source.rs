@@ -59,24 +59,7 @@ impl SourceFile {
     /// referential): a link that leads out of it is not followed, so that no
     /// file from elsewhere is read, let alone quoted in a CI log (§4.1).
     pub fn read_within(path: &Path, shown: &str, root: &Path) -> Result<SourceFile, Diagnostic> {
-        // The file, or a folder between it and `root` (`audits/`…), may be a
-        // link: one lstat per step, a full resolution only then.
-        let is_link = path
-            .ancestors()
-            .take_while(|p| *p != root)
-            .any(|p| fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()));
-        if is_link {
-            let finding = match (fs::canonicalize(path), fs::canonicalize(root)) {
-                (Ok(target), Ok(root)) if target.starts_with(&root) => None,
-                // A loop or a dangling link: warnings, as for walked links.
-                (Err(e), _) if e.raw_os_error() == Some(40) => Some(Finding::LinkLoop),
-                (Err(_), _) => Some(Finding::BrokenLink),
-                _ => Some(Finding::LinkedFileOutside),
-            };
-            if let Some(finding) = finding {
-                return Err(Diagnostic::new(finding, Location::file(shown)));
-            }
-        }
+        stays_within(path, shown, root)?;
         Self::read(path, shown)
     }
 
@@ -95,6 +78,43 @@ impl SourceFile {
             }
         }
     }
+}
+
+/// Refuses a file of `root` reached through a link that leads out of it
+/// (or a loop, or a dangling link): nothing from elsewhere is read.
+fn stays_within(path: &Path, shown: &str, root: &Path) -> Result<(), Diagnostic> {
+    // The file, or a folder between it and `root` (`audits/`…), may be a
+    // link: one lstat per step, a full resolution only then.
+    let is_link = path
+        .ancestors()
+        .take_while(|p| *p != root)
+        .any(|p| fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()));
+    if is_link {
+        let finding = match (fs::canonicalize(path), fs::canonicalize(root)) {
+            (Ok(target), Ok(root)) if target.starts_with(&root) => None,
+            // A loop or a dangling link: warnings, as for walked links.
+            (Err(e), _) if e.raw_os_error() == Some(40) => Some(Finding::LinkLoop),
+            (Err(_), _) => Some(Finding::BrokenLink),
+            _ => Some(Finding::LinkedFileOutside),
+        };
+        if let Some(finding) = finding {
+            return Err(Diagnostic::new(finding, Location::file(shown)));
+        }
+    }
+    Ok(())
+}
+
+/// Opens a regular file inside `root` to stream its bytes (a report hashes
+/// evidence files, which may be binary): a link out of `root`, a FIFO or a
+/// device is refused before it is opened, a folder too.
+pub fn open_within(path: &Path, shown: &str, root: &Path) -> Result<fs::File, Diagnostic> {
+    stays_within(path, shown, root)?;
+    let location = Location::file(shown);
+    let meta = fs::metadata(path).map_err(|e| io_diagnostic(&e, location.clone()))?;
+    if !meta.is_file() {
+        return Err(Diagnostic::new(Finding::SpecialFile, location));
+    }
+    fs::File::open(path).map_err(|e| io_diagnostic(&e, location))
 }
 
 /// The position just after `text`.

@@ -24,7 +24,13 @@ const FLOORS: &[&[&str]] = &[
     &["structure"],
     &["validate", "lint"],
     &["evaluation"],
-    &["improvement", "checklist", "spreadsheet", "migrate"],
+    &[
+        "improvement",
+        "checklist",
+        "spreadsheet",
+        "migrate",
+        "report",
+    ],
     &["output"],
     &["cli"],
 ];

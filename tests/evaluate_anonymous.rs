@@ -333,3 +333,64 @@ fn item_7_refuses_without_a_salt() {
         run.stderr
     );
 }
+
+/// `label report --anonyme` (issue 11) hides exactly what evaluate hides:
+/// no planted or real identifier in any format, stdout or stderr, and no
+/// path or per-file digest in the provenance.
+#[test]
+fn item_2_report_anonyme_leaks_no_planted_identifier() {
+    let dir = workspace(&config());
+    let out = dir.path().join("rapport-anonyme.html");
+    for format in ["html", "markdown", "json"] {
+        let mut runs = vec![label(
+            dir.path(),
+            &["report", "--anonyme", "--format", format, "--date", DATE],
+        )];
+        let args = ["report", "--anonyme", "-o", "rapport-anonyme.html"];
+        let mut written = label(dir.path(), &[&args[..], &["--format", format]].concat());
+        written.stdout = fs::read_to_string(&out).unwrap();
+        runs.push(written);
+        for run in runs {
+            assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+            for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+                let lower = text.to_lowercase();
+                assert!(
+                    !lower.contains(PLANTED) && !text.contains(SALT),
+                    "{format} {stream}:\n{text}"
+                );
+                for real in [
+                    "vitre",
+                    "garonne",
+                    "cornouaille",
+                    "arml-",
+                    "Bretagne",
+                    "Guillou",
+                    "Bihan",
+                    "Camille",
+                    "Benali",
+                    "structures/",
+                ] {
+                    assert!(
+                        !lower.contains(&real.to_lowercase()),
+                        "{real} in {format} {stream}:\n{text}"
+                    );
+                }
+            }
+        }
+    }
+    let json = label(
+        dir.path(),
+        &["report", "--anonyme", "--format", "json", "--date", DATE],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["anonymisation"]["seuil"], 3);
+    assert_eq!(value["provenance"]["fichiers"].as_array().unwrap().len(), 0);
+    assert!(value["provenance"]["empreinte_globale"].is_string());
+    let blocks = value["referentiels"].as_array().unwrap();
+    let regions = blocks[0]["regions"].as_array().unwrap();
+    assert!(
+        regions
+            .iter()
+            .all(|r| r["nom"] == "autres" || r["structures"].as_u64() >= Some(3))
+    );
+}

@@ -91,7 +91,10 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         Ok(workspace) => workspace,
         Err(code) => return code,
     };
-    let anonymity = match args.anonyme.then(|| anonymity(args, &workspace)) {
+    let anonymity = match args
+        .anonyme
+        .then(|| anonymity(args.sel.as_deref(), &workspace))
+    {
         Some(Err(code)) => return code,
         Some(Ok(anonymity)) => Some(anonymity),
         None => None,
@@ -140,11 +143,10 @@ fn evaluate(args: &Args, workspace: &Workspace) -> (Report, Vec<StructureEvaluat
 /// Without one the command refuses (exit 2) rather than draw a random one:
 /// outputs stay reproducible, and pseudonyms stay the same from one
 /// publication to the next only when the network chose so.
-fn anonymity(args: &Args, workspace: &Workspace) -> Result<Anonymity, u8> {
+pub(super) fn anonymity(sel: Option<&str>, workspace: &Workspace) -> Result<Anonymity, u8> {
     let config = &workspace.anonymisation;
-    let salt = args
-        .sel
-        .clone()
+    let salt = sel
+        .map(str::to_string)
         .or_else(|| config.sel.clone())
         .filter(|s| !s.trim().is_empty());
     let Some(salt) = salt else {

@@ -15,6 +15,7 @@ mod options;
 mod out;
 mod plan;
 mod progress;
+mod report;
 mod schema;
 mod usage_error;
 mod validate;
@@ -86,6 +87,9 @@ enum Command {
     /// Vérifie audit.yaml et calcule la proposition de décision, ses échéances et le cycle du label
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Audit(audit::Args),
+    /// Le rapport prêt pour l'audit d'une structure, ou la synthèse du réseau (html, markdown, json)
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Report(report::Args),
     /// L'autoévaluation en tableur (xlsx, csv), à remplir dans Excel ou LibreOffice
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Export(export::Args),
@@ -147,6 +151,7 @@ fn dispatch(command: Command, out: &mut Out) -> u8 {
         Command::Plan(args) => plan::run(&args, out),
         Command::Checklist(args) => checklist::run(&args, out),
         Command::Audit(args) => audit::run(&args, out),
+        Command::Report(args) => report::run(&args, out),
         Command::Completions(args) => completions::run(&args, out),
         Command::Man => completions::man(out),
         Command::Help(args) => completions::help(&args, out),

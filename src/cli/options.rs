@@ -56,7 +56,7 @@ impl Today {
     }
 }
 
-fn parse_date(text: &str) -> Result<Date, String> {
+pub(super) fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| "attendu AAAA-MM-JJ, une date qui existe".to_string())
 }
 

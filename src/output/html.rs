@@ -12,12 +12,25 @@ const PAGE_CSS: &str = include_str!("page.css");
 
 /// Renders `template` (named `name`, ending in `.html`) with `context`.
 pub fn render(name: &'static str, template: &'static str, context: impl Serialize) -> String {
+    render_with(name, template, &[], context)
+}
+
+/// Like [`render`], with more templates a page may include (`partials`).
+pub fn render_with(
+    name: &'static str,
+    template: &'static str,
+    partials: &[(&'static str, &'static str)],
+    context: impl Serialize,
+) -> String {
     let mut env = Environment::new();
     // Every value is HTML-escaped, whatever the template's name.
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.set_keep_trailing_newline(true);
-    let rendered = env
-        .add_template("page.css", PAGE_CSS)
+    let mut added = env.add_template("page.css", PAGE_CSS);
+    for (partial, text) in partials {
+        added = added.and_then(|()| env.add_template(partial, text));
+    }
+    let rendered = added
         .and_then(|()| env.template_from_named_str(name, template))
         .and_then(|t| t.render(context));
     // The templates are ours and the values plain data: rendering cannot

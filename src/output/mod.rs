@@ -14,6 +14,7 @@ mod json;
 mod junit;
 pub mod migrate;
 pub mod plan;
+pub mod report;
 mod sarif;
 pub mod spreadsheet;
 pub mod table;
