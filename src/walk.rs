@@ -40,13 +40,12 @@ pub fn walk(root: &Path, marker: &str, cwd: &Path) -> Walk {
             Ok(entry) => entry,
             Err(error) => {
                 let shown = shown(error.path().unwrap_or(root));
-                let detail = error
-                    .io_error()
-                    .map_or_else(|| error.to_string(), crate::source::io_reason);
-                found.diagnostics.push(Diagnostic::new(
-                    Finding::Unreadable { detail },
-                    Location::file(shown),
-                ));
+                // Without an I/O error, walkdir found a loop of links.
+                let location = Location::file(shown);
+                found.diagnostics.push(match error.io_error() {
+                    Some(io) => crate::source::io_diagnostic(io, location),
+                    None => Diagnostic::new(Finding::LinkLoop, location),
+                });
                 continue;
             }
         };
