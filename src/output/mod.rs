@@ -8,7 +8,7 @@ pub mod evaluation;
 pub mod fiches;
 mod github;
 mod gitlab;
-mod html;
+pub mod html;
 mod json;
 mod junit;
 pub mod plan;
@@ -60,9 +60,11 @@ pub fn render_diagnostics(report: &Report, format: DiagnosticFormat, color: Colo
     }
 }
 
-pub use crate::escape::{terminal_safe, visible};
+pub use crate::escape::{spreadsheet_cell, terminal_safe, visible};
 pub use concise::line as concise_line;
+pub use evaluation::markdown_cell;
 pub use json::diagnostic as diagnostic_json;
+pub use junit::escape as xml_escape;
 pub use text::diagnostics as render_diagnostics_only;
 pub use text::plural;
 

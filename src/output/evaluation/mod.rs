@@ -6,6 +6,8 @@ mod json;
 mod markdown;
 mod text;
 
+pub use markdown::cell as markdown_cell;
+
 use clap::ValueEnum;
 
 use crate::diagnostics::Report;
