@@ -61,7 +61,9 @@ pub fn walk(root: &Path, marker: &str, cwd: &Path) -> Walk {
             }
         }
         if path.is_dir() {
-            if path.join(marker).is_file() {
+            // A marker that is not a regular file (a FIFO, a folder) still
+            // makes a structure folder: reading it says what is wrong.
+            if fs::metadata(path.join(marker)).is_ok() {
                 found.folders.push(path.to_path_buf());
                 entries.skip_current_dir();
             }
