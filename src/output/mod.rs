@@ -70,7 +70,23 @@ pub use text::plural;
 
 /// JSON pretty-printed with a final newline; our values always serialize.
 pub(crate) fn to_json(value: &serde_json::Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut text = inert_json(&serde_json::to_string_pretty(value).unwrap_or_default());
     text.push('\n');
     text
+}
+
+/// JSON escapes C0 controls only: DEL and the C1 controls (U+0080 to
+/// U+009F, among them CSI) become `\u00XX` escapes too, so that a JSON
+/// output read in a terminal holds no control sequence. They can only
+/// stand inside strings, where the escape means the same character.
+pub(crate) fn inert_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if ('\u{7f}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

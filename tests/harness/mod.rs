@@ -27,6 +27,8 @@ pub struct Case {
     pub code: &'static str,
     /// Whether the command may change files (a write by design).
     pub writes: bool,
+    /// Texts that must not appear in the output (a secret, a formula).
+    pub forbid: Vec<&'static str>,
     pub setup: Box<dyn Fn(&Path)>,
 }
 
@@ -38,12 +40,18 @@ impl Case {
             exit,
             code,
             writes: false,
+            forbid: Vec::new(),
             setup: Box::new(|_| {}),
         }
     }
 
     pub fn setup(mut self, setup: impl Fn(&Path) + 'static) -> Case {
         self.setup = Box::new(setup);
+        self
+    }
+
+    pub fn forbid(mut self, text: &'static str) -> Case {
+        self.forbid.push(text);
         self
     }
 
@@ -237,6 +245,11 @@ pub fn check(case: &Case) -> Result<(), String> {
     for english in ["os error", "panicked", "Error:", "error:", "No such file"] {
         if said.contains(english) {
             wrong.push(format!("« {english} » in the output"));
+        }
+    }
+    for text in &case.forbid {
+        if said.contains(text) {
+            wrong.push(format!("« {text} » in the output"));
         }
     }
     if !case.writes && tree(dir.path()) != before {

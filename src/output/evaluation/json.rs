@@ -220,7 +220,8 @@ pub fn write(view: &EvaluationView, out: &mut dyn std::io::Write) -> std::io::Re
             .map(diagnostic_json)
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &root)?;
+    let text = serde_json::to_string_pretty(&root).map_err(std::io::Error::other)?;
+    out.write_all(crate::output::inert_json(&text).as_bytes())?;
     out.write_all(b"\n")
 }
 
