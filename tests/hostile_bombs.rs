@@ -44,7 +44,10 @@ fn huge() -> String {
     format!("enorme: {}\n", "x".repeat(33 * 1024 * 1024))
 }
 
-const BOMBS: [(&str, fn() -> String); 5] = [
+/// A named generator of hostile text.
+type Bomb = (&'static str, fn() -> String);
+
+const BOMBS: [Bomb; 5] = [
     ("alias bomb", alias_bomb),
     ("merge-key bomb", merge_bomb),
     ("20 000 nested [", flow_nesting),
