@@ -75,6 +75,61 @@ pub(crate) fn to_json(value: &serde_json::Value) -> String {
     text
 }
 
+/// [`inert_json`] as a stream, for JSON written as it is serialized.
+pub(crate) struct InertJson<'a> {
+    out: &'a mut dyn std::io::Write,
+    /// A 0xC2 lead byte whose next byte has not come yet.
+    pending: bool,
+}
+
+impl<'a> InertJson<'a> {
+    pub(crate) fn new(out: &'a mut dyn std::io::Write) -> Self {
+        InertJson {
+            out,
+            pending: false,
+        }
+    }
+
+    /// Writes a lead byte left alone at the very end (never, in UTF-8).
+    pub(crate) fn finish(self) -> std::io::Result<()> {
+        if self.pending {
+            self.out.write_all(&[0xc2])?;
+        }
+        Ok(())
+    }
+}
+
+impl std::io::Write for InertJson<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut start = 0;
+        for (i, &byte) in buf.iter().enumerate() {
+            if self.pending {
+                self.pending = false;
+                if (0x80..=0x9f).contains(&byte) {
+                    write!(self.out, "\\u{:04x}", byte)?;
+                } else {
+                    self.out.write_all(&[0xc2, byte])?;
+                }
+                start = i + 1;
+            } else if byte == 0x7f {
+                self.out.write_all(&buf[start..i])?;
+                self.out.write_all(b"\\u007f")?;
+                start = i + 1;
+            } else if byte == 0xc2 {
+                self.out.write_all(&buf[start..i])?;
+                self.pending = true;
+                start = i + 1;
+            }
+        }
+        self.out.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// JSON escapes C0 controls only: DEL and the C1 controls (U+0080 to
 /// U+009F, among them CSI) become `\u00XX` escapes too, so that a JSON
 /// output read in a terminal holds no control sequence. They can only
@@ -89,4 +144,24 @@ pub(crate) fn inert_json(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod inert_tests {
+    use std::io::Write;
+
+    #[test]
+    fn c1_controls_and_del_are_escaped_in_strings_and_streams() {
+        let text = "\"a\u{9b}2J\u{7f}é\u{85}\"";
+        let expected = "\"a\\u009b2J\\u007fé\\u0085\"";
+        assert_eq!(super::inert_json(text), expected);
+        let mut out = Vec::new();
+        let mut inert = super::InertJson::new(&mut out);
+        // Byte by byte: a lead byte and its follower in two writes.
+        for byte in text.as_bytes() {
+            inert.write_all(&[*byte]).unwrap();
+        }
+        inert.finish().unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
 }

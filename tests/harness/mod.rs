@@ -242,7 +242,23 @@ pub fn check(case: &Case) -> Result<(), String> {
     {
         wrong.push(format!("raw control character {c:?} in the output"));
     }
-    for english in ["os error", "panicked", "Error:", "error:", "No such file"] {
+    // Raw system or library messages in English.
+    for english in [
+        "os error",
+        "panicked",
+        "Error:",
+        "error:",
+        "No such file",
+        "Is a directory",
+        "File exists",
+        "Too many levels",
+        "invalid UTF-8",
+        "Permission denied",
+        "No space left",
+        "Broken pipe",
+        "not found",
+        "failed to",
+    ] {
         if said.contains(english) {
             wrong.push(format!("« {english} » in the output"));
         }

@@ -220,8 +220,10 @@ pub fn write(view: &EvaluationView, out: &mut dyn std::io::Write) -> std::io::Re
             .map(diagnostic_json)
             .collect(),
     };
-    let text = serde_json::to_string_pretty(&root).map_err(std::io::Error::other)?;
-    out.write_all(crate::output::inert_json(&text).as_bytes())?;
+    // Streamed (memory stays flat on a large network), C1 controls escaped.
+    let mut inert = crate::output::InertJson::new(&mut *out);
+    serde_json::to_writer_pretty(&mut inert, &root)?;
+    inert.finish()?;
     out.write_all(b"\n")
 }
 
