@@ -288,6 +288,7 @@ pub fn run_all(cases: Vec<Case>) {
             failures.push(format!("── {} ({:?}): {why}", case.name, case.args));
         }
     }
+    eprintln!("hostile cases run: {count}");
     assert!(
         failures.is_empty(),
         "{} of {count} hostile cases fail:\n{}",
