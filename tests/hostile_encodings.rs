@@ -108,3 +108,27 @@ fn line_endings_and_byte_order_marks() {
     }
     run_all(cases);
 }
+
+/// Raw C1 controls (CSI, U+009B) and DEL in a file: the quoted source
+/// line of the text format shows them inert (found by fuzzing).
+#[test]
+fn raw_c1_controls_in_quoted_lines() {
+    let mut cases = Vec::new();
+    for control in ['\u{9b}', '\u{85}', '\u{7f}'] {
+        for file in FILES {
+            let path = format!("ml/{file}");
+            let args = ["validate", "ml", "--date", DATE];
+            let name = format!("{control:?} in {file}");
+            // NEL (U+0085) is a YAML line break; the others are refused.
+            let exit = if control == '\u{85}' { 0 } else { 1 };
+            cases.push(Case::new(name, &args, exit, "").setup(move |dir| {
+                structure(dir);
+                rewrite(dir, &path, |t| {
+                    t.replacen("referentiel:", &format!("# x{control}2J\nreferentiel:"), 1)
+                        .into_bytes()
+                });
+            }));
+        }
+    }
+    run_all(cases);
+}
