@@ -15,14 +15,21 @@ impl Date {
     /// Parses `AAAA-MM-JJ`; anything else, or a day that does not exist, is `None`.
     pub fn parse(text: &str) -> Option<Date> {
         let bytes = text.as_bytes();
-        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9];
+        if bytes.len() != 10
+            || bytes[4] != b'-'
+            || bytes[7] != b'-'
+            || !digits.iter().all(|&i| bytes[i].is_ascii_digit())
+        {
             return None;
         }
         let year = text.get(0..4)?.parse().ok()?;
         let month = text.get(5..7)?.parse().ok()?;
         let day = text.get(8..10)?.parse().ok()?;
         let date = Date { year, month, day };
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(date)
+        // The Gregorian calendar has no year 0.
+        let exists = year >= 1 && (1..=12).contains(&month);
+        (exists && day >= 1 && day <= days_in_month(year, month)).then_some(date)
     }
 
     /// The same day `months` later, clamped to the month's last day

@@ -14,6 +14,7 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn io_reason(error: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     let reason = match error.kind() {
+        _ if is_link_loop(error) => "boucle de liens symboliques",
         NotFound => "fichier ou dossier introuvable",
         PermissionDenied => "permission refusée",
         AlreadyExists => "le fichier existe déjà",
@@ -25,12 +26,26 @@ pub fn io_reason(error: &std::io::Error) -> String {
         InvalidData => "données invalides",
         Interrupted => "opération interrompue",
         OutOfMemory => "mémoire insuffisante",
+        FileTooLarge => "fichier trop grand",
+        InvalidFilename => "nom de fichier invalide",
+        DirectoryNotEmpty => "dossier non vide",
+        CrossesDevices => "déplacement entre deux systèmes de fichiers",
+        TooManyLinks => "trop de liens",
+        ResourceBusy => "ressource occupée",
+        WouldBlock => "l'opération bloquerait",
         _ => "erreur d'entrée-sortie",
     };
     match error.raw_os_error() {
         Some(code) => format!("{reason} (erreur système {code})"),
         None => reason.to_string(),
     }
+}
+
+/// ELOOP: too many levels of symbolic links (`ErrorKind::FilesystemLoop`
+/// is not stable yet).
+pub fn is_link_loop(error: &std::io::Error) -> bool {
+    cfg!(target_os = "linux") && error.raw_os_error() == Some(40)
+        || cfg!(target_os = "macos") && error.raw_os_error() == Some(62)
 }
 
 #[cfg(test)]

@@ -118,6 +118,16 @@ fn gather(workspace: &Workspace, path: &Path, targets: &mut Vec<PathBuf>, report
                 Finding::StructureFileSkipped,
                 Location::file(shown),
             ));
+        } else if let Err(error) = std::fs::canonicalize(path)
+            && crate::french::is_link_loop(&error)
+        {
+            // Named on the command line: a loop is a path that cannot be
+            // read (exit 2), not a link skipped during a walk.
+            let detail = crate::french::io_reason(&error);
+            report.push(Diagnostic::new(
+                Finding::Unreadable { detail },
+                Location::file(shown),
+            ));
         } else {
             targets.push(path.to_path_buf());
         }

@@ -89,17 +89,8 @@ fn stays_within(path: &Path, shown: &str, root: &Path) -> Result<(), Diagnostic>
         .ancestors()
         .take_while(|p| *p != root)
         .any(|p| fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()));
-    if is_link {
-        let finding = match (fs::canonicalize(path), fs::canonicalize(root)) {
-            (Ok(target), Ok(root)) if target.starts_with(&root) => None,
-            // A loop or a dangling link: warnings, as for walked links.
-            (Err(e), _) if e.raw_os_error() == Some(40) => Some(Finding::LinkLoop),
-            (Err(_), _) => Some(Finding::BrokenLink),
-            _ => Some(Finding::LinkedFileOutside),
-        };
-        if let Some(finding) = finding {
-            return Err(Diagnostic::new(finding, Location::file(shown)));
-        }
+    if is_link && let Some(finding) = link_leaves(path, root) {
+        return Err(Diagnostic::new(finding, Location::file(shown)));
     }
     Ok(())
 }
@@ -117,6 +108,18 @@ pub fn open_within(path: &Path, shown: &str, root: &Path) -> Result<fs::File, Di
     fs::File::open(path).map_err(|e| io_diagnostic(&e, location))
 }
 
+/// Why the link at `path` (or on its way from `root`) is not followed: it
+/// leads out of `root`, loops or dangles. `None` when it stays inside.
+pub fn link_leaves(path: &Path, root: &Path) -> Option<Finding> {
+    match (fs::canonicalize(path), fs::canonicalize(root)) {
+        (Ok(target), Ok(root)) if target.starts_with(&root) => None,
+        // A loop or a dangling link: warnings, as for walked links.
+        (Err(e), _) if crate::french::is_link_loop(&e) => Some(Finding::LinkLoop),
+        (Err(_), _) => Some(Finding::BrokenLink),
+        _ => Some(Finding::LinkedFileOutside),
+    }
+}
+
 /// The position just after `text`.
 fn span_at_end(text: &str) -> Span {
     let line = text.matches('\n').count() + 1;
@@ -132,6 +135,8 @@ fn span_at_end(text: &str) -> Span {
 /// An I/O failure as a diagnostic: missing paths and unreadable files.
 pub fn io_diagnostic(error: &std::io::Error, location: Location) -> Diagnostic {
     match error.kind() {
+        // A loop of links is a warning wherever it is met (§4.1).
+        _ if crate::french::is_link_loop(error) => Diagnostic::new(Finding::LinkLoop, location),
         std::io::ErrorKind::NotFound => Diagnostic::new(Finding::PathNotFound, location),
         _ => Diagnostic::new(
             Finding::Unreadable {

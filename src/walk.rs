@@ -79,7 +79,9 @@ impl Walker<'_> {
         dir: PathBuf,
         stack: &mut Vec<std::vec::IntoIter<(PathBuf, fs::FileType)>>,
     ) {
-        if dir.join(self.marker).is_file() {
+        // A marker that is not a regular file (a FIFO, a folder) still
+        // makes a structure folder: reading it says what is wrong.
+        if fs::metadata(dir.join(self.marker)).is_ok() {
             self.found.folders.push(dir);
             return;
         }
@@ -105,13 +107,10 @@ impl Walker<'_> {
     }
 
     fn unreadable(&mut self, path: &Path, error: &std::io::Error) {
-        let shown = self.shown(path);
-        self.found.diagnostics.push(Diagnostic::new(
-            Finding::Unreadable {
-                detail: crate::source::io_reason(error),
-            },
-            Location::file(shown),
-        ));
+        let location = Location::file(self.shown(path));
+        self.found
+            .diagnostics
+            .push(crate::source::io_diagnostic(error, location));
     }
 
     fn shown(&self, path: &Path) -> String {

@@ -30,9 +30,7 @@ impl std::fmt::Display for WriteError {
 /// Replaces (or creates) `path` with `text`. Read-only marks are honoured
 /// even for an administrator, who could otherwise write through them.
 pub fn write_atomically(path: &Path, text: impl AsRef<[u8]>) -> Result<(), WriteError> {
-    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(WriteError::Link);
-    }
+    refuse_link(path)?;
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -61,6 +59,15 @@ pub fn write_atomically(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Write
     }
     temp.persist(path).map_err(|e| WriteError::Io(e.error))?;
     sync_folder(folder);
+    Ok(())
+}
+
+/// A file that is a symbolic link, even a dangling one, is never
+/// replaced: checked before a command writes anything else.
+pub fn refuse_link(path: &Path) -> Result<(), WriteError> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(WriteError::Link);
+    }
     Ok(())
 }
 

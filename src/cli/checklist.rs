@@ -118,5 +118,6 @@ fn report_errors(folder: StructureFolder) -> u8 {
     let color = super::out::color(super::out::stderr_is_terminal());
     super::out::eprint(&render_diagnostics(&report, DiagnosticFormat::Text, color));
     super::out::eprint("Pas de liste de contrôle : corrigez d'abord ces erreurs.\n");
-    1
+    // An unreadable file means the command could not run (2).
+    u8::try_from(report.exit_code()).unwrap_or(2).max(1)
 }

@@ -213,7 +213,9 @@ fn structure_dir(
             .unwrap_or_else(|| workspace.cwd.clone()),
     };
     let shown = workspace.shown(&dir);
-    if !dir.join(crate::self_assessment::FILE_NAME).is_file() {
+    // A self-assessment that is not a regular file (a FIFO, a folder) is
+    // reported by the reader; a dangling link or a loop is no structure.
+    if std::fs::metadata(dir.join(crate::self_assessment::FILE_NAME)).is_err() {
         let finding = crate::diagnostics::Finding::NoStructure;
         let location = crate::diagnostics::Location::file(shown);
         return Err(fail(Diagnostic::new(finding, location)));

@@ -136,6 +136,7 @@ fn write_plan(
     }
     if update.changes() {
         let refuse = |e| Diagnostic::not_written(e, Location::file(&path_shown));
+        crate::write::refuse_link(&path).map_err(refuse)?;
         schema::write_kind_schema(&workspace.root, Kind::Plan).map_err(refuse)?;
         write_atomically(&path, &update.after).map_err(refuse)?;
     }

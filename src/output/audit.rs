@@ -142,9 +142,7 @@ fn json(review: &AuditReview) -> String {
         "ecarts_declaration": gaps,
         "cycle": cycle,
     });
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    text.push('\n');
-    text
+    super::to_json(&value)
 }
 
 /// A criterion with its title, for people.

@@ -63,10 +63,13 @@ fn failures<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> usize {
     diagnostics.filter(|d| d.severity != Severity::Note).count()
 }
 
-/// XML 1.0 allows no control character but tab and line breaks: any
-/// other becomes a visible escape, so the report stays well-formed.
-fn escape(text: &str) -> String {
+/// XML 1.0 allows no control character but tab and line breaks, nor the
+/// non-characters U+FFFE and U+FFFF: any becomes a visible escape, so the
+/// report stays well-formed.
+pub fn escape(text: &str) -> String {
     super::visible(text)
+        .replace('\u{fffe}', "\\u{fffe}")
+        .replace('\u{ffff}', "\\u{ffff}")
         .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

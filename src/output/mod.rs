@@ -9,7 +9,7 @@ pub mod evaluation;
 pub mod fiches;
 mod github;
 mod gitlab;
-mod html;
+pub mod html;
 mod json;
 mod junit;
 pub mod migrate;
@@ -98,17 +98,110 @@ pub fn render_diagnostics(report: &Report, format: DiagnosticFormat, color: Colo
     }
 }
 
-pub use crate::escape::{terminal_safe, visible};
+pub use crate::escape::{spreadsheet_cell, terminal_safe, visible};
 pub use concise::line as concise_line;
+pub use evaluation::markdown_cell;
 pub use json::diagnostic as diagnostic_json;
+pub use junit::escape as xml_escape;
 pub use text::diagnostics as render_diagnostics_only;
 pub use text::plural;
 
 /// JSON pretty-printed with a final newline; our values always serialize.
 pub(crate) fn to_json(value: &serde_json::Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut text = inert_json(&serde_json::to_string_pretty(value).unwrap_or_default());
     text.push('\n');
     text
+}
+
+/// [`inert_json`] as a stream, for JSON written as it is serialized.
+pub(crate) struct InertJson<'a> {
+    out: &'a mut dyn std::io::Write,
+    /// A 0xC2 lead byte whose next byte has not come yet.
+    pending: bool,
+}
+
+impl<'a> InertJson<'a> {
+    pub(crate) fn new(out: &'a mut dyn std::io::Write) -> Self {
+        InertJson {
+            out,
+            pending: false,
+        }
+    }
+
+    /// Writes a lead byte left alone at the very end (never, in UTF-8).
+    pub(crate) fn finish(self) -> std::io::Result<()> {
+        if self.pending {
+            self.out.write_all(&[0xc2])?;
+        }
+        Ok(())
+    }
+}
+
+impl std::io::Write for InertJson<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut start = 0;
+        for (i, &byte) in buf.iter().enumerate() {
+            if self.pending {
+                self.pending = false;
+                if (0x80..=0x9f).contains(&byte) {
+                    write!(self.out, "\\u{:04x}", byte)?;
+                } else {
+                    self.out.write_all(&[0xc2, byte])?;
+                }
+                start = i + 1;
+            } else if byte == 0x7f {
+                self.out.write_all(&buf[start..i])?;
+                self.out.write_all(b"\\u007f")?;
+                start = i + 1;
+            } else if byte == 0xc2 {
+                self.out.write_all(&buf[start..i])?;
+                self.pending = true;
+                start = i + 1;
+            }
+        }
+        self.out.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// JSON escapes C0 controls only: DEL and the C1 controls (U+0080 to
+/// U+009F, among them CSI) become `\u00XX` escapes too, so that a JSON
+/// output read in a terminal holds no control sequence. They can only
+/// stand inside strings, where the escape means the same character.
+pub(crate) fn inert_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if ('\u{7f}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod inert_tests {
+    use std::io::Write;
+
+    #[test]
+    fn c1_controls_and_del_are_escaped_in_strings_and_streams() {
+        let text = "\"a\u{9b}2J\u{7f}é\u{85}\"";
+        let expected = "\"a\\u009b2J\\u007fé\\u0085\"";
+        assert_eq!(super::inert_json(text), expected);
+        let mut out = Vec::new();
+        let mut inert = super::InertJson::new(&mut out);
+        // Byte by byte: a lead byte and its follower in two writes.
+        for byte in text.as_bytes() {
+            inert.write_all(&[*byte]).unwrap();
+        }
+        inert.finish().unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! `text`: annotated source snippets for people (annotate-snippets).
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
@@ -101,7 +104,8 @@ fn place<'a>(
         Some((start, text)) => {
             let from = span.offset - start;
             let to = (from + span.len.max(word_len(&text[from..]))).min(text.len());
-            let mut annotation = kind.span(from..to.max(from));
+            let (text, range) = inert_c1(text, from..to.max(from));
+            let mut annotation = kind.span(range);
             if let Some(label) = label {
                 annotation = annotation.label(label);
             }
@@ -116,6 +120,22 @@ fn place<'a>(
             .char_column(span.column as usize)
             .into(),
     }
+}
+
+/// The line with its C1 controls (U+0080 to U+009F, which the snippet
+/// renderer leaves raw, unlike C0 ones) shown as `�`, and the underlined
+/// byte range moved to match: each replacement is one byte longer.
+fn inert_c1(line: &str, range: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
+    let is_c1 = |c: char| ('\u{80}'..='\u{9f}').contains(&c);
+    if !line.chars().any(is_c1) {
+        return (Cow::Borrowed(line), range);
+    }
+    let shift = |offset: usize| {
+        let before = line.char_indices().filter(|&(i, c)| i < offset && is_c1(c));
+        offset + before.count()
+    };
+    let text = line.replace(is_c1, "\u{fffd}");
+    (Cow::Owned(text), shift(range.start)..shift(range.end))
 }
 
 /// The line holding byte `offset`, without its line ending, and its start.

@@ -115,17 +115,17 @@ fn read_folder(path: &Path, shown: &str, dir_name: &str) -> Parts {
     };
     let principles_dir = path.join("principes");
     // Without principes/, referentiel.yaml holds its principles itself.
-    if !principles_dir.exists() {
+    if fs::symlink_metadata(&principles_dir).is_err() {
         let mut parts = Parts::single(main, place_of(path, dir_name, false));
         parts.shown = format!("{base}/");
         return parts;
     }
     let mut early = Vec::new();
     let principles_shown = format!("{base}/principes");
-    let principles = match list_principles(&principles_dir, &principles_shown, &mut early) {
+    let principles = match list_principles(path, &principles_shown, &mut early) {
         Ok(files) => files,
-        Err(error) => {
-            early.push(io_diagnostic(&error, Location::file(&principles_shown)));
+        Err(diagnostic) => {
+            early.push(diagnostic);
             Vec::new()
         }
     };
@@ -144,13 +144,21 @@ fn read_folder(path: &Path, shown: &str, dir_name: &str) -> Parts {
     }
 }
 
-/// Principle files in file-name order; other entries are reported.
+/// Principle files of the referential folder `root` in file-name order;
+/// other entries are reported. A `principes/` link that leaves `root`,
+/// loops or dangles is not followed (§4.1).
 fn list_principles(
-    dir: &Path,
+    root: &Path,
     shown: &str,
     early: &mut Vec<Diagnostic>,
-) -> std::io::Result<Vec<SourceFile>> {
-    let mut names: Vec<String> = fs::read_dir(dir)?
+) -> Result<Vec<SourceFile>, Diagnostic> {
+    let dir = root.join("principes");
+    let is_link = fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && let Some(finding) = crate::source::link_leaves(&dir, root) {
+        return Err(Diagnostic::new(finding, Location::file(shown)));
+    }
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .map_err(|e| io_diagnostic(&e, Location::file(shown)))?
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
@@ -167,7 +175,7 @@ fn list_principles(
             ));
             continue;
         }
-        match SourceFile::read_within(&path, &file_shown, dir) {
+        match SourceFile::read_within(&path, &file_shown, root) {
             Ok(source) => files.push(source),
             Err(d) => early.push(d),
         }

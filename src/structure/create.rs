@@ -62,14 +62,20 @@ pub fn create(workspace: &Workspace, request: &Request) -> Result<Created, Diagn
         let detail = io_reason(&e);
         Diagnostic::new(Finding::WriteFailed { detail }, here())
     };
-    fs::create_dir_all(&dir).map_err(fail)?;
-    let schema_path = schema::write_self_assessment_schema(&workspace.root, &referential)
-        .map_err(|e| Diagnostic::not_written(e, here()))?;
+    let not_written = |e| Diagnostic::not_written(e, here());
+    // Everything is checked before anything is written: no link on the
+    // way to either file (the folder itself may not be one), a template
+    // that reads back.
+    let schema_path = schema::self_assessment_path(&workspace.root, &referential);
+    crate::write::check_no_link(&workspace.root, &schema_path).map_err(not_written)?;
+    crate::write::check_no_link(&workspace.cwd, &target).map_err(not_written)?;
     let relative = schema::relative_path(&dir, &schema_path);
     let text = render(&referential, &request.structure, request.today, &relative);
     verify(&text, &shown, &referential, request.today)?;
+    fs::create_dir_all(&dir).map_err(fail)?;
+    schema::write_self_assessment_schema(&workspace.root, &referential).map_err(not_written)?;
     // create_new: a file that appeared meanwhile is never overwritten.
-    crate::write::create_new(&target, &text).map_err(|e| Diagnostic::not_written(e, here()))?;
+    crate::write::create_new(&target, &text).map_err(not_written)?;
     Ok(Created {
         shown,
         criteria: referential.applicable_criteria(kind).count(),

@@ -170,6 +170,44 @@ fn load_companion<D: Document>(
     model
 }
 
+/// A structure file to check from memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    SelfAssessment,
+    Plan,
+    Audit,
+}
+
+/// Reads and checks one structure file held in memory against
+/// `referential`, with no folder around it (no evidence on disk, no
+/// agreement between files): the readers' entry for fuzzing and for the
+/// regression tests of its corpora. Its diagnostics.
+pub fn check_text(
+    kind: FileKind,
+    source: &SourceFile,
+    referential: &Referential,
+    today: Date,
+) -> Vec<Diagnostic> {
+    let context = CheckContext {
+        referential,
+        today,
+        not_applicable: &[],
+    };
+    match kind {
+        FileKind::SelfAssessment => check_one::<SelfAssessment>(source, &context),
+        FileKind::Plan => check_one::<Plan>(source, &context),
+        FileKind::Audit => check_one::<Audit>(source, &context),
+    }
+}
+
+fn check_one<D: Document>(source: &SourceFile, context: &CheckContext) -> Vec<Diagnostic> {
+    let mut decoder = Decoder::new(source);
+    if let Some(raw) = D::read(&mut decoder) {
+        D::check(&raw, context, &mut decoder.diagnostics);
+    }
+    decoder.diagnostics
+}
+
 /// What the plan and the audit must agree on with the self-assessment.
 struct Agreement<'r> {
     expected: Option<(String, String)>,

@@ -33,7 +33,9 @@ impl Workspace {
     pub fn discover(start: &Path) -> Result<Workspace, Diagnostic> {
         let found = start
             .ancestors()
-            .find(|dir| dir.join(CONFIG_FILE).is_file());
+            // Anything named label.toml counts, so that a FIFO or a folder
+            // there is reported rather than silently passed by.
+            .find(|dir| std::fs::metadata(dir.join(CONFIG_FILE)).is_ok());
         let Some(root) = found else {
             return Ok(Workspace::with_config(
                 start,

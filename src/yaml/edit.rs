@@ -84,6 +84,9 @@ pub enum Reason {
     Kind(&'static str),
     /// The new value must be written on the line of its key.
     NotInline,
+    /// Line breaks written as a lone carriage return (old Mac files):
+    /// added lines could not match them.
+    LoneCarriageReturn,
     /// Two edits touch the same bytes.
     Overlap,
     /// The edited text does not parse (a bug of the editor).
@@ -108,6 +111,10 @@ impl fmt::Display for EditError {
             Reason::BlockScalar => write!(f, "{line}:{column} : texte en bloc (| ou >)"),
             Reason::Kind(kind) => write!(f, "{line}:{column} : {kind} attendu ici"),
             Reason::NotInline => write!(f, "{line}:{column} : valeur à écrire sur une ligne"),
+            Reason::LoneCarriageReturn => write!(
+                f,
+                "{line}:{column} : fins de ligne « CR » seules (anciens Mac) ; enregistrez le fichier avec des fins de ligne LF ou CRLF"
+            ),
             Reason::Overlap => write!(f, "{line}:{column} : deux modifications du même texte"),
             Reason::Unparsable(detail) => {
                 write!(
@@ -153,6 +160,9 @@ impl<'a> Editor<'a> {
             span: e.span,
             reason: Reason::Syntax(e.detail),
         })?;
+        if let Some(span) = locate::lone_carriage_return(text) {
+            return Err(error(span, Reason::LoneCarriageReturn));
+        }
         let style = locate::style(text, &root);
         Ok(Editor {
             text,

@@ -28,7 +28,9 @@ impl Finding {
             }
             InvalidDate { key, value } => format!("date invalide « {value} » pour « {key} »"),
             DuplicateId { kind, id } => format!("identifiant de {kind} en double « {id} »"),
-            MalformedId { kind, id, .. } => format!("identifiant de {kind} mal formé « {id} »"),
+            MalformedId { kind, id, .. } => {
+                format!("identifiant de {kind} mal formé « {id} »{}", look_alike(id))
+            }
             InvalidVersion { value } => format!("version « {value} » non conforme à semver"),
             PlaceMismatch {
                 key,
@@ -95,7 +97,9 @@ impl Finding {
             StructureMismatch { found, expected } => {
                 format!("structure « {found} » alors que autoevaluation.yaml décrit « {expected} »")
             }
-            UnknownCriterion { id, .. } => format!("critère « {id} » inconnu du référentiel"),
+            UnknownCriterion { id, .. } => {
+                format!("critère « {id} » inconnu du référentiel{}", look_alike(id))
+            }
             LevelNotInScale { value, .. } => {
                 format!("le niveau {value} n'est pas un niveau de l'échelle")
             }
@@ -208,5 +212,23 @@ impl Finding {
                 "aucun dossier de référentiels dans l'espace de travail : référentiels intégrés à l'outil utilisés ({list})"
             ),
         }
+    }
+}
+
+/// Identifiers are ASCII: a letter that only looks like one (Cyrillic О,
+/// fullwidth Ｇ) or an invisible character is named with its code point,
+/// since the id on screen looks right.
+fn look_alike(id: &str) -> String {
+    let mut odd: Vec<String> = Vec::new();
+    for c in id.chars().filter(|c| !c.is_ascii()) {
+        let named = format!("U+{:04X}", u32::from(c));
+        if !odd.contains(&named) {
+            odd.push(named);
+        }
+    }
+    if odd.is_empty() {
+        String::new()
+    } else {
+        format!(" (caractère non ASCII : {})", odd.join(", "))
     }
 }

@@ -205,6 +205,14 @@ const CHUNK: usize = 64;
 /// rendered in parallel, each at depth zero then indented by two levels
 /// (JSON strings hold no raw newline, so indenting after each `\n` is safe).
 pub fn write(view: &EvaluationView, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    // C1 controls and DEL escaped on the way out (JSON itself escapes C0
+    // only), across every chunk boundary.
+    let mut inert = crate::output::InertJson::new(out);
+    write_document(view, &mut inert)?;
+    inert.finish()
+}
+
+fn write_document(view: &EvaluationView, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(b"{\n  \"format\": 1,\n  \"structures\": ")?;
     write_structures(view.structures, out)?;
     let rest = Rest {

@@ -24,8 +24,12 @@ pub fn render(view: &EvaluationView) -> String {
     out
 }
 
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+/// A value in a table cell: `|` escaped, on one line, and no raw `<` that
+/// a renderer could take for HTML.
+pub fn cell(text: &str) -> String {
+    text.replace('|', "\\|")
+        .replace('<', "\\<")
+        .replace(['\n', '\r'], " ")
 }
 
 fn network_view(out: &mut String, structures: &[StructureEvaluation], network: &Network) {

@@ -7,6 +7,8 @@ mod markdown;
 mod readable;
 mod text;
 
+pub use markdown::cell as markdown_cell;
+
 use clap::ValueEnum;
 
 use crate::diagnostics::Report;

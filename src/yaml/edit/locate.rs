@@ -2,7 +2,7 @@
 //! style of the file. Offsets only; nothing here changes the text.
 
 use super::{EditError, Reason, Step, Style, error};
-use crate::yaml::{Node, Spanned};
+use crate::yaml::{Node, Span, Spanned};
 
 /// A value found by path, with the collections above it (each with the
 /// index of the child on the way) and its key when a mapping holds it.
@@ -50,6 +50,22 @@ pub(super) fn style(text: &str, root: &Spanned<Node>) -> Style {
         newline: if text.contains("\r\n") { "\r\n" } else { "\n" },
         indent: indent_step(text, root).unwrap_or(2),
     }
+}
+
+/// The offset of the first carriage return that is not followed by a line
+/// feed: a line break the editor's `\n`-based offsets would miss.
+pub(super) fn lone_carriage_return(text: &str) -> Option<Span> {
+    let bytes = text.as_bytes();
+    let at = (0..bytes.len()).find(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))?;
+    // Every break before it is a `\n` (a CR before one is part of a CRLF).
+    let before = &text[..at];
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    Some(Span {
+        line: u32::try_from(before.matches('\n').count() + 1).unwrap_or(u32::MAX),
+        column: u32::try_from(before[start..].chars().count() + 1).unwrap_or(u32::MAX),
+        offset: at,
+        len: 1,
+    })
 }
 
 /// The first indentation step of a block nested under a key.
