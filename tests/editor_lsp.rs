@@ -317,8 +317,9 @@ fn items(completion: &Value) -> Vec<Value> {
 }
 
 /// GOUV-01's title, read from the shipped referential.
+/// The title `label init` writes by default: the latest shipped version's.
 fn first_criterion_title() -> String {
-    let text = fs::read_to_string(root().join("referentiels/missions-locales/1.0.0.yaml")).unwrap();
+    let text = fs::read_to_string(root().join("referentiels/missions-locales/1.1.0.yaml")).unwrap();
     let referential: Value = serde_saphyr::from_str(&text).unwrap();
     let criterion = &referential["principes"][0]["criteres"][0];
     assert_eq!(criterion["id"], "GOUV-01");
