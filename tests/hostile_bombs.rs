@@ -6,7 +6,7 @@ mod harness;
 
 use std::path::Path;
 
-use harness::{Case, DATE, rewrite, run_all, structure, structure_commands};
+use harness::{Case, DATE, INIT, rewrite, run_all, structure, structure_commands};
 
 fn alias_bomb() -> String {
     let mut text = String::from("b0: &b0 [x, x, x, x, x, x, x, x, x, x]\n");
@@ -99,20 +99,8 @@ fn bombs_in_referentials() {
         cases.push(Case::new(format!("lint, {what}"), &["lint"], 1, "YAML003").setup(setup));
         let args = ["validate", "ml", "--date", DATE];
         cases.push(Case::new(format!("validate, {what}"), &args, 1, "YAML003").setup(setup));
-        // The broken workspace version is named: the embedded 1.1.0 would
-        // be taken otherwise.
-        let init = [
-            "init",
-            "ml-x",
-            "--structure",
-            "ml-x",
-            "--nom",
-            "X",
-            "--referentiel",
-            "missions-locales@1.0.0",
-        ];
         // init names the broken referential and how to see why.
-        cases.push(Case::new(format!("init, {what}"), &init, 2, "STR007").setup(setup));
+        cases.push(Case::new(format!("init, {what}"), &INIT, 2, "STR007").setup(setup));
     }
     run_all(cases);
 }

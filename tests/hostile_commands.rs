@@ -11,7 +11,7 @@ use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::Command;
 
-use harness::{Case, DATE, rewrite, root, run_all, structure, structure_commands};
+use harness::{Case, DATE, INIT, rewrite, root, run_all, structure, structure_commands};
 
 fn fifo(path: &Path) {
     assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
@@ -69,19 +69,6 @@ fn what_lint_is_given() {
     ];
     run_all(cases);
 }
-
-/// The workspace's version is named: a broken 1.0.0 there would otherwise
-/// leave the embedded 1.1.0 to be taken.
-const INIT: [&str; 8] = [
-    "init",
-    "ml-x",
-    "--structure",
-    "ml-x",
-    "--nom",
-    "X",
-    "--referentiel",
-    "missions-locales@1.0.0",
-];
 
 #[test]
 fn where_init_would_write() {

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod checklist;
 mod concise;
+mod csv_document;
 pub mod diff;
 pub mod evaluation;
 pub mod fiches;
@@ -100,6 +101,7 @@ pub fn render_diagnostics(report: &Report, format: DiagnosticFormat, color: Colo
 
 pub use crate::escape::{spreadsheet_cell, terminal_safe, visible};
 pub use concise::line as concise_line;
+pub use csv_document::csv_document;
 pub use evaluation::markdown_cell;
 pub use json::diagnostic as diagnostic_json;
 pub use junit::escape as xml_escape;

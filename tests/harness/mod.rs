@@ -15,6 +15,19 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub const DATE: &str = "2026-11-27";
+
+/// `label init` on the workspace's `missions-locales` 1.0.0, named: a broken
+/// copy there would otherwise leave the embedded 1.1.0 to be taken.
+pub const INIT: [&str; 8] = [
+    "init",
+    "ml-x",
+    "--structure",
+    "ml-x",
+    "--nom",
+    "X",
+    "--referentiel",
+    "missions-locales@1.0.0",
+];
 const TIME_LIMIT: Duration = Duration::from_secs(10);
 const MEMORY_LIMIT: &str = "--as=1073741824";
 

@@ -29,23 +29,14 @@ const HEADER: [&str; 20] = [
 ];
 
 pub fn render(checklist: &Checklist, excel: bool) -> String {
-    let mut writer = ::csv::WriterBuilder::new()
-        .delimiter(if excel { b';' } else { b',' })
-        .from_writer(Vec::new());
-    let _ = writer.write_record(HEADER);
-    for section in &checklist.principles {
-        for item in &section.items {
-            let record: Vec<String> = row(&section.id, item).iter().map(|c| inert(c)).collect();
-            let _ = writer.write_record(&record);
+    crate::output::csv_document(excel, HEADER, |writer| {
+        for section in &checklist.principles {
+            for item in &section.items {
+                let record: Vec<String> = row(&section.id, item).iter().map(|c| inert(c)).collect();
+                let _ = writer.write_record(&record);
+            }
         }
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    let text = String::from_utf8(bytes).unwrap_or_default();
-    if excel {
-        format!("\u{feff}{text}")
-    } else {
-        text
-    }
+    })
 }
 
 fn row(principle: &str, item: &Item) -> [String; 20] {

@@ -22,28 +22,11 @@ const HEADER: [&str; 11] = [
 ];
 
 pub fn render(view: &EvaluationView, excel: bool) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(if excel { b';' } else { b',' })
-        .from_writer(Vec::new());
-    let _ = writer.write_record(HEADER);
-    let order: Vec<usize> = match &view.network {
-        Some(network) => network
-            .blocks
-            .iter()
-            .flat_map(|b| b.members.iter().copied())
-            .collect(),
-        None => (0..view.structures.len()).collect(),
-    };
-    for i in order {
-        write_structure(&mut writer, &view.structures[i]);
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    let text = String::from_utf8(bytes).unwrap_or_default();
-    if excel {
-        format!("\u{feff}{text}")
-    } else {
-        text
-    }
+    crate::output::csv_document(excel, HEADER, |writer| {
+        for structure in view.in_network_order() {
+            write_structure(writer, structure);
+        }
+    })
 }
 
 use crate::escape::spreadsheet_cell as text_cell;

@@ -40,6 +40,21 @@ pub struct EvaluationView<'a> {
     pub report: &'a Report,
 }
 
+impl EvaluationView<'_> {
+    /// The structures block by block of the network view (each block's
+    /// order), else as found: the order of every tabular output.
+    pub fn in_network_order(&self) -> Vec<&StructureEvaluation> {
+        match &self.network {
+            Some(network) => network
+                .blocks
+                .iter()
+                .flat_map(|b| b.members.iter().map(|&i| &self.structures[i]))
+                .collect(),
+            None => self.structures.iter().collect(),
+        }
+    }
+}
+
 /// Structures of groups below the secrecy threshold (`--anonyme`).
 #[derive(Clone, Copy, Debug)]
 pub struct Hidden {

@@ -31,30 +31,13 @@ const HEADER: [&str; 14] = [
 const SUMMARY: &str = "Synthèse de la structure";
 
 pub fn render(view: &EvaluationView, excel: bool) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(if excel { b';' } else { b',' })
-        .from_writer(Vec::new());
-    let _ = writer.write_record(HEADER);
-    let order: Vec<usize> = match &view.network {
-        Some(network) => network
-            .blocks
-            .iter()
-            .flat_map(|b| b.members.iter().copied())
-            .collect(),
-        None => (0..view.structures.len()).collect(),
-    };
-    for i in order {
-        for row in rows(&view.structures[i]) {
-            let _ = writer.write_record(row.iter().map(|c| spreadsheet_cell(c)));
+    crate::output::csv_document(excel, HEADER, |writer| {
+        for structure in view.in_network_order() {
+            for row in rows(structure) {
+                let _ = writer.write_record(row.iter().map(|c| spreadsheet_cell(c)));
+            }
         }
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    let text = String::from_utf8(bytes).unwrap_or_default();
-    if excel {
-        format!("\u{feff}{text}")
-    } else {
-        text
-    }
+    })
 }
 
 fn rows(s: &StructureEvaluation) -> Vec<[String; 14]> {

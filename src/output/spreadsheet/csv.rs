@@ -6,20 +6,11 @@ use crate::spreadsheet::{Column, Sheet};
 
 /// `excel`: `;` and a UTF-8 BOM, as French Excel expects.
 pub fn render(sheet: &Sheet, excel: bool) -> String {
-    let mut writer = ::csv::WriterBuilder::new()
-        .delimiter(if excel { b';' } else { b',' })
-        .from_writer(Vec::new());
-    let _ = writer.write_record(Column::ALL.map(Column::header));
-    for row in &sheet.rows {
-        let _ = writer.write_record(Column::ALL.map(|c| inert(&row.text(c))));
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    let text = String::from_utf8(bytes).unwrap_or_default();
-    if excel {
-        format!("\u{feff}{text}")
-    } else {
-        text
-    }
+    crate::output::csv_document(excel, Column::ALL.map(Column::header), |writer| {
+        for row in &sheet.rows {
+            let _ = writer.write_record(Column::ALL.map(|c| inert(&row.text(c))));
+        }
+    })
 }
 
 /// [`crate::escape::spreadsheet_cell`], and a text that already starts
