@@ -124,17 +124,7 @@ mod tests {
     use std::os::unix::fs::symlink;
 
     fn folder(path: &std::path::Path) -> StructureFolder {
-        StructureFolder {
-            path: path.to_path_buf(),
-            shown: ".".into(),
-            referential: None,
-            self_assessment: None,
-            plan: None,
-            audit: None,
-            past_audits: Vec::new(),
-            diagnostics: Vec::new(),
-            sources: Vec::new(),
-        }
+        StructureFolder::empty(path, ".")
     }
 
     #[test]

@@ -40,6 +40,21 @@ pub struct StructureFolder {
 }
 
 impl StructureFolder {
+    /// A folder nothing was read from yet.
+    pub fn empty(path: &Path, shown: &str) -> StructureFolder {
+        StructureFolder {
+            path: path.to_path_buf(),
+            shown: shown.to_string(),
+            referential: None,
+            self_assessment: None,
+            plan: None,
+            audit: None,
+            past_audits: Vec::new(),
+            diagnostics: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
@@ -49,17 +64,7 @@ impl StructureFolder {
 /// self-assessment first (it names the referential), then each companion
 /// document, all through [`Document`].
 pub fn load(folder: &Path, shown: &str, resolver: &Resolver, today: Date) -> StructureFolder {
-    let mut result = StructureFolder {
-        path: folder.to_path_buf(),
-        shown: shown.to_string(),
-        referential: None,
-        self_assessment: None,
-        plan: None,
-        audit: None,
-        past_audits: Vec::new(),
-        diagnostics: Vec::new(),
-        sources: Vec::new(),
-    };
+    let mut result = StructureFolder::empty(folder, shown);
     let path = folder.join(SelfAssessment::FILE_NAME);
     let file_shown = join_shown(shown, SelfAssessment::FILE_NAME);
     let source = match SourceFile::read_within(&path, &file_shown, folder) {
