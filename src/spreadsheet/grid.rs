@@ -5,7 +5,7 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::{Data, DataRef, Reader, SheetVisible, Sheets, Xlsx};
 
 use crate::diagnostics::{Diagnostic, Finding, Location, SheetFinding};
 
@@ -23,13 +23,39 @@ pub struct Grid {
     /// The sheet's name, for a workbook.
     pub sheet: Option<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// The cells (row, column, from 0) that hold a formula: their value
+    /// is a result the spreadsheet computed, never taken as an answer.
+    pub formulas: Vec<(usize, usize)>,
 }
 
 impl Grid {
     pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
         self.rows.get(row)?.get(column)
     }
+
+    /// Sets a cell, the rows and columns before it empty.
+    fn set(&mut self, row: usize, column: usize, cell: Cell) {
+        if self.rows.len() <= row {
+            self.rows.resize(row + 1, Vec::new());
+        }
+        let cells = &mut self.rows[row];
+        if cells.len() <= column {
+            cells.resize(column + 1, Cell::Empty);
+        }
+        cells[column] = cell;
+    }
+
+    /// Whether the cell holds a formula.
+    pub fn is_formula(&self, row: usize, column: usize) -> bool {
+        self.formulas.contains(&(row, column))
+    }
 }
+
+/// Past these (told in [`too_large`]), a sheet is no self-assessment of ours (a referential has a
+/// few hundred criteria): refused before a cell is stored, so that a
+/// workbook announcing a cell at XFD1048576 costs nothing.
+const MAX_ROWS: u32 = 10_000;
+const MAX_COLUMNS: u32 = 200;
 
 /// Larger than this, a file is no self-assessment of ours.
 const MAX_BYTES: u64 = 32 * 1024 * 1024;
@@ -95,28 +121,85 @@ fn read_workbook(bytes: Vec<u8>, wanted: &str) -> Result<Grid, String> {
     check_inflated(&bytes, MAX_INFLATED)?;
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|_| "ce n'est pas un classeur xlsx, ods ou xls lisible".to_string())?;
-    let names = workbook.sheet_names();
-    let name = names
+    let sheets = workbook.sheets_metadata();
+    // The export's sheet, else the first one a person sees.
+    let name = sheets
         .iter()
-        .find(|n| n.as_str() == wanted)
-        .or_else(|| names.first())
-        .cloned()
+        .find(|s| s.name == wanted)
+        .or_else(|| sheets.iter().find(|s| s.visible == SheetVisible::Visible))
+        .or_else(|| sheets.first())
+        .map(|s| s.name.clone())
         .ok_or("le classeur n'a aucune feuille")?;
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|_| format!("feuille « {name} » illisible"))?;
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let (top, left) = (to_usize(top), to_usize(left));
-    let mut rows = vec![Vec::new(); top];
-    for row in range.rows() {
-        let mut cells = vec![Cell::Empty; left];
-        cells.extend(row.iter().map(cell));
-        rows.push(cells);
+    let unreadable = || format!("feuille « {name} » illisible");
+    let mut grid = match &mut workbook {
+        Sheets::Xlsx(xlsx) => read_xlsx(xlsx, &name).map_err(|e| e.unwrap_or_else(unreadable))?,
+        other => read_range(other, &name).map_err(|()| unreadable())?,
+    };
+    grid.sheet = Some(name);
+    Ok(grid)
+}
+
+fn too_large(row: u32, column: u32) -> Option<String> {
+    if row >= MAX_ROWS {
+        Some("feuille de plus de 10 000 lignes".into())
+    } else if column >= MAX_COLUMNS {
+        Some("feuille de plus de 200 colonnes".into())
+    } else {
+        None
     }
-    Ok(Grid {
-        sheet: Some(name),
-        rows,
-    })
+}
+
+/// An xlsx sheet, cell by cell as stored (never a range as large as the
+/// one the file announces); `Err(None)`: unreadable.
+fn read_xlsx<R: std::io::Read + std::io::Seek>(
+    xlsx: &mut Xlsx<R>,
+    name: &str,
+) -> Result<Grid, Option<String>> {
+    let mut reader = xlsx.worksheet_cells_reader(name).map_err(|_| None)?;
+    let mut grid = Grid::default();
+    while let Some(record) = reader
+        .next_cell_with_formula_metadata()
+        .map_err(|_| None)?
+    {
+        let empty = matches!(record.value, DataRef::Empty);
+        if empty && record.formula.is_none() {
+            continue;
+        }
+        let (row, column) = record.pos;
+        if let Some(why) = too_large(row, column) {
+            return Err(Some(why));
+        }
+        let (row, column) = (to_usize(row), to_usize(column));
+        if record.formula.is_some() {
+            grid.formulas.push((row, column));
+        }
+        grid.set(row, column, cell(&Data::from(record.value)));
+    }
+    Ok(grid)
+}
+
+/// An ods or xls sheet, through calamine's range (bounded by the size of
+/// the file once inflated).
+fn read_range<R: std::io::Read + std::io::Seek>(
+    workbook: &mut Sheets<R>,
+    name: &str,
+) -> Result<Grid, ()> {
+    let range = workbook.worksheet_range(name).map_err(|_| ())?;
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let mut grid = Grid::default();
+    for (row, column, data) in range.used_cells() {
+        let (row, column) = (row + to_usize(top), column + to_usize(left));
+        grid.set(row, column, cell(data));
+    }
+    if let Ok(formulas) = workbook.worksheet_formula(name) {
+        let (top, left) = formulas.start().unwrap_or((0, 0));
+        for (row, column, text) in formulas.used_cells() {
+            if !text.is_empty() {
+                grid.formulas.push((row + to_usize(top), column + to_usize(left)));
+            }
+        }
+    }
+    Ok(grid)
 }
 
 fn to_usize(n: u32) -> usize {
@@ -144,14 +227,30 @@ fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
         .delimiter(delimiter(text))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    // A field starting with `=` that export did not write (it puts a `'`
+    // before one): a formula saved as such, not a value.
+    let mut formulas = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| match e.position() {
             Some(at) => format!("CSV mal formé à la ligne {}", at.line()),
             None => "CSV mal formé".to_string(),
         })?;
+        let last = u32::try_from(record.len()).unwrap_or(u32::MAX).saturating_sub(1);
+        let row = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+        if let Some(why) = too_large(row, last) {
+            return Err(why);
+        }
+        let at = rows.len();
+        formulas.extend(record.iter().enumerate().filter_map(|(column, field)| {
+            field.starts_with('=').then_some((at, column))
+        }));
         rows.push(record.iter().map(csv_cell).collect());
     }
-    Ok(Grid { sheet: None, rows })
+    Ok(Grid {
+        sheet: None,
+        rows,
+        formulas,
+    })
 }
 
 /// A CSV cell; the `'` that `label export` puts before a text a
