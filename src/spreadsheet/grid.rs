@@ -90,7 +90,7 @@ pub fn read(path: &Path, shown: &str, sheet: &str) -> Result<Grid, Diagnostic> {
     if workbook {
         read_workbook(bytes, sheet).map_err(unreadable)
     } else {
-        read_csv(&bytes).map_err(unreadable)
+        super::csv_file::read(&bytes).map_err(unreadable)
     }
 }
 
@@ -139,7 +139,7 @@ fn read_workbook(bytes: Vec<u8>, wanted: &str) -> Result<Grid, String> {
     Ok(grid)
 }
 
-fn too_large(row: u32, column: u32) -> Option<String> {
+pub(super) fn too_large(row: u32, column: u32) -> Option<String> {
     if row >= MAX_ROWS {
         Some("feuille de plus de 10 000 lignes".into())
     } else if column >= MAX_COLUMNS {
@@ -218,99 +218,9 @@ fn cell(data: &Data) -> Cell {
     }
 }
 
-fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
-    let text = decode(bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter(text))
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    // A field starting with `=` that export did not write (it puts a `'`
-    // before one): a formula saved as such, not a value.
-    let mut formulas = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| match e.position() {
-            Some(at) => format!("CSV mal formé à la ligne {}", at.line()),
-            None => "CSV mal formé".to_string(),
-        })?;
-        let last = u32::try_from(record.len()).unwrap_or(u32::MAX).saturating_sub(1);
-        let row = u32::try_from(rows.len()).unwrap_or(u32::MAX);
-        if let Some(why) = too_large(row, last) {
-            return Err(why);
-        }
-        let at = rows.len();
-        formulas.extend(record.iter().enumerate().filter_map(|(column, field)| {
-            field.starts_with('=').then_some((at, column))
-        }));
-        rows.push(record.iter().map(csv_cell).collect());
-    }
-    Ok(Grid {
-        sheet: None,
-        rows,
-        formulas,
-    })
-}
-
-/// A CSV cell; the `'` that `label export` puts before a text a
-/// spreadsheet would read as a formula goes.
-fn csv_cell(field: &str) -> Cell {
-    if field.is_empty() {
-        return Cell::Empty;
-    }
-    let mut chars = field.chars();
-    let neutralised = chars.next() == Some('\'')
-        && chars
-            .next()
-            .is_some_and(|c| ['=', '+', '-', '@', '\t', '\r'].contains(&c));
-    Cell::Text(if neutralised { &field[1..] } else { field }.to_string())
-}
-
-/// The separator of the header line: the most frequent of `;`, `,`, tab.
-fn delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    [b';', b'\t', b',']
-        .into_iter()
-        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',')
-}
-
-/// UTF-8, else Windows-1252 (French Excel's « CSV (séparateur :
-/// point-virgule) »).
-fn decode(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => bytes.iter().map(|b| windows_1252(*b)).collect(),
-    }
-}
-
-fn windows_1252(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
-        _ => char::from(byte),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_of_french_excel_is_read() -> Result<(), String> {
-        let bytes = b"Crit\xe8re;Niveau\r\nGOUV-01;'=1+1\r\n";
-        let grid = read_csv(bytes)?;
-        assert_eq!(grid.rows[0][0], Cell::Text("Critère".into()));
-        assert_eq!(grid.rows[1][1], Cell::Text("=1+1".into()));
-        let grid = read_csv("\u{feff}a,b\n1,\n".as_bytes())?;
-        assert_eq!(grid.rows[1], vec![Cell::Text("1".into()), Cell::Empty]);
-        Ok(())
-    }
 
     #[test]
     fn a_workbook_that_inflates_past_the_limit_is_refused_unread() -> Result<(), String> {

@@ -6,6 +6,7 @@
 
 mod apply;
 mod cells;
+mod csv_file;
 mod grid;
 mod import;
 
