@@ -40,7 +40,10 @@ impl DiagnosticOptions {
 /// never hidden (the same rule as `[lint] ignore`, `crate::workspace`).
 fn parse_ignored(text: &str) -> Result<crate::diagnostics::Code, String> {
     crate::workspace::ignorable(text).map_err(|finding| {
-        let help = finding.help().map(|h| format!(" ; {h}")).unwrap_or_default();
+        let help = finding
+            .help()
+            .map(|h| format!(" ; {h}"))
+            .unwrap_or_default();
         format!("{} ({}){help}", finding.message(), finding.code())
     })
 }

@@ -26,15 +26,20 @@ pub fn read(bytes: &[u8]) -> Result<Grid, String> {
             Some(at) => format!("CSV mal formé à la ligne {}", at.line()),
             None => "CSV mal formé".to_string(),
         })?;
-        let last = u32::try_from(record.len()).unwrap_or(u32::MAX).saturating_sub(1);
+        let last = u32::try_from(record.len())
+            .unwrap_or(u32::MAX)
+            .saturating_sub(1);
         let row = u32::try_from(rows.len()).unwrap_or(u32::MAX);
         if let Some(why) = too_large(row, last) {
             return Err(why);
         }
         let at = rows.len();
-        formulas.extend(record.iter().enumerate().filter_map(|(column, field)| {
-            field.starts_with('=').then_some((at, column))
-        }));
+        formulas.extend(
+            record
+                .iter()
+                .enumerate()
+                .filter_map(|(column, field)| field.starts_with('=').then_some((at, column))),
+        );
         rows.push(record.iter().map(csv_cell).collect());
     }
     Ok(Grid {

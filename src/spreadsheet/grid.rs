@@ -157,10 +157,7 @@ fn read_xlsx<R: std::io::Read + std::io::Seek>(
 ) -> Result<Grid, Option<String>> {
     let mut reader = xlsx.worksheet_cells_reader(name).map_err(|_| None)?;
     let mut grid = Grid::default();
-    while let Some(record) = reader
-        .next_cell_with_formula_metadata()
-        .map_err(|_| None)?
-    {
+    while let Some(record) = reader.next_cell_with_formula_metadata().map_err(|_| None)? {
         let empty = matches!(record.value, DataRef::Empty);
         if empty && record.formula.is_none() {
             continue;
@@ -195,7 +192,8 @@ fn read_range<R: std::io::Read + std::io::Seek>(
         let (top, left) = formulas.start().unwrap_or((0, 0));
         for (row, column, text) in formulas.used_cells() {
             if !text.is_empty() {
-                grid.formulas.push((row + to_usize(top), column + to_usize(left)));
+                grid.formulas
+                    .push((row + to_usize(top), column + to_usize(left)));
             }
         }
     }

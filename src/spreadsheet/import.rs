@@ -180,8 +180,7 @@ impl Rows<'_> {
             .into_iter()
             .filter(|c| c.is_answer() || *c == Column::Criterion)
             .find(|c| {
-                self.columns.contains_key(c.header())
-                    && self.grid.is_formula(row, self.index(*c))
+                self.columns.contains_key(c.header()) && self.grid.is_formula(row, self.index(*c))
             })?;
         let finding = Finding::Sheet(SheetFinding::Formula {
             cell: self.describe(row, column),
