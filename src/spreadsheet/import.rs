@@ -192,7 +192,8 @@ impl Rows<'_> {
         if let Some(formula) = self.formula(row) {
             return Err(formula);
         }
-        let level = cells::level(self.grid.cell(row, self.index(Column::Level)));
+        let cell = self.grid.cell(row, self.index(Column::Level));
+        let level = cells::level(cell, &self.referential.scale);
         let level = level.map_err(|value| {
             let finding = Finding::Sheet(SheetFinding::LevelUnreadable {
                 cell: self.describe(row, Column::Level),
