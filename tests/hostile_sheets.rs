@@ -106,6 +106,30 @@ fn raw_xlsx(rows: fn(&mut dyn Write)) -> impl Fn(&Path) {
     }
 }
 
+const ODS_MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>"#;
+const ODS_START: &str = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Autoévaluation"><table:table-row><table:table-cell office:value-type="string"><text:p>Critère</text:p></table:table-cell></table:table-row>"#;
+const ODS_END: &str = "</table:table></office:spreadsheet></office:body></office:document-content>";
+
+/// The structure `ml` and a hand-made `t.ods` whose sheet goes on with
+/// `rows`.
+fn ods(rows: &'static str) -> impl Fn(&Path) {
+    move |d: &Path| {
+        structure(d);
+        let text = |t: String| move |w: &mut dyn Write| w.write_all(t.as_bytes()).unwrap();
+        zip(
+            &d.join("t.ods"),
+            &[
+                (
+                    "mimetype",
+                    &text("application/vnd.oasis.opendocument.spreadsheet".into()),
+                ),
+                ("META-INF/manifest.xml", &text(ODS_MANIFEST.into())),
+                ("content.xml", &text(format!("{ODS_START}{rows}{ODS_END}"))),
+            ],
+        );
+    }
+}
+
 fn fifo(path: &Path) {
     assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
 }
@@ -143,6 +167,15 @@ fn item_1_files_that_are_no_sheet_of_ours() {
                 let empty = r#"<row r="1048576"><c r="A1048576" s="1"/></row>"#;
                 w.write_all(empty.as_bytes()).unwrap();
             },
+        )),
+        case("an ods of 20 000 × 1 000 repeated cells", "t.ods", 1, "TAB001").setup(ods(
+            r#"<table:table-row table:number-rows-repeated="20000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#,
+        )),
+        case("an ods with a cell at column 16 000", "t.ods", 1, "TAB001").setup(ods(
+            r#"<table:table-row><table:table-cell table:number-columns-repeated="16000"/><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#,
+        )),
+        case("an ods whose empty rows run to the end", "t.ods", 1, "TAB002").setup(ods(
+            r#"<table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
         )),
         case("a workbook without a sheet", "t.xlsx", 1, "TAB001").setup(|d| {
             structure(d);

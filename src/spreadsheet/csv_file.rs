@@ -2,7 +2,7 @@
 //! UTF-8 with or without BOM, UTF-16 with its BOM, or the Windows-1252
 //! French Excel writes.
 
-use super::grid::{Cell, Grid, too_large};
+use super::table::{Cell, Grid, too_large};
 
 pub fn read(bytes: &[u8]) -> Result<Grid, String> {
     let text = decode(bytes);

@@ -1,61 +1,15 @@
 //! Reading a spreadsheet file into rows of cells: a workbook (`.xlsx`,
 //! `.ods`, `.xls`, through calamine) or a CSV file (`,`, `;` or tab, UTF-8
-//! with or without BOM, or the Windows-1252 French Excel writes).
+//! with or without BOM, or the Windows-1252 French Excel writes; see
+//! `csv_file`).
 
 use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, DataRef, Reader, SheetVisible, Sheets, Xlsx};
 
+use super::table::{Cell, Grid, too_large};
 use crate::diagnostics::{Diagnostic, Finding, Location, SheetFinding};
-
-/// One cell's value.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
-    Empty,
-    Text(String),
-    Number(f64),
-}
-
-/// The cells of one sheet, from A1: `rows[0]` is row 1.
-#[derive(Clone, Debug, Default)]
-pub struct Grid {
-    /// The sheet's name, for a workbook.
-    pub sheet: Option<String>,
-    pub rows: Vec<Vec<Cell>>,
-    /// The cells (row, column, from 0) that hold a formula: their value
-    /// is a result the spreadsheet computed, never taken as an answer.
-    pub formulas: Vec<(usize, usize)>,
-}
-
-impl Grid {
-    pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
-        self.rows.get(row)?.get(column)
-    }
-
-    /// Sets a cell, the rows and columns before it empty.
-    fn set(&mut self, row: usize, column: usize, cell: Cell) {
-        if self.rows.len() <= row {
-            self.rows.resize(row + 1, Vec::new());
-        }
-        let cells = &mut self.rows[row];
-        if cells.len() <= column {
-            cells.resize(column + 1, Cell::Empty);
-        }
-        cells[column] = cell;
-    }
-
-    /// Whether the cell holds a formula.
-    pub fn is_formula(&self, row: usize, column: usize) -> bool {
-        self.formulas.contains(&(row, column))
-    }
-}
-
-/// Past these (told in [`too_large`]), a sheet is no self-assessment of ours (a referential has a
-/// few hundred criteria): refused before a cell is stored, so that a
-/// workbook announcing a cell at XFD1048576 costs nothing.
-const MAX_ROWS: u32 = 10_000;
-const MAX_COLUMNS: u32 = 200;
 
 /// Larger than this, a file is no self-assessment of ours.
 const MAX_BYTES: u64 = 32 * 1024 * 1024;
@@ -119,6 +73,12 @@ fn check_inflated(bytes: &[u8], limit: u64) -> Result<(), String> {
 
 fn read_workbook(bytes: Vec<u8>, wanted: &str) -> Result<Grid, String> {
     check_inflated(&bytes, MAX_INFLATED)?;
+    if let Some((rows, columns)) = super::ods_guard::extent(&bytes, MAX_INFLATED) {
+        let last = |n: u64| u32::try_from(n.saturating_sub(1)).unwrap_or(u32::MAX);
+        if let Some(why) = too_large(last(rows), last(columns)) {
+            return Err(why);
+        }
+    }
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|_| "ce n'est pas un classeur xlsx, ods ou xls lisible".to_string())?;
     let sheets = workbook.sheets_metadata();
@@ -137,16 +97,6 @@ fn read_workbook(bytes: Vec<u8>, wanted: &str) -> Result<Grid, String> {
     };
     grid.sheet = Some(name);
     Ok(grid)
-}
-
-pub(super) fn too_large(row: u32, column: u32) -> Option<String> {
-    if row >= MAX_ROWS {
-        Some("feuille de plus de 10 000 lignes".into())
-    } else if column >= MAX_COLUMNS {
-        Some("feuille de plus de 200 colonnes".into())
-    } else {
-        None
-    }
 }
 
 /// An xlsx sheet, cell by cell as stored (never a range as large as the
