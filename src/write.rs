@@ -46,11 +46,16 @@ pub fn write_atomically(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Write
         return Err(WriteError::ReadOnlyFile);
     }
     remove_stale_temporaries(folder);
-    let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(folder)
-        .map_err(WriteError::Io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    // A new file gets the permissions any program gives (0666 less the
+    // umask), not the temporary file's private 0600.
+    #[cfg(unix)]
+    if existing.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(folder).map_err(WriteError::Io)?;
     temp.write_all(text.as_ref())
         .and_then(|_| temp.as_file().sync_all())
         .map_err(WriteError::Io)?;

@@ -253,7 +253,7 @@ fn item_1_malformed_cells_are_told_in_french_naming_sheet_row_and_column() {
     examples(dir);
     let before = yaml(dir, "ml-pays-de-vitre");
     let csv = edited_csv(dir, "ml-pays-de-vitre", |rows| {
-        rows[2][5] = "Satisfait".into();
+        rows[2][5] = "1 - Satisfait".into();
         rows[3][5] = "non concerné".into();
         rows[4][1] = "GOUV-5".into();
         let duplicate = rows[5].clone();
@@ -338,7 +338,9 @@ fn item_1_a_bad_cell_of_a_workbook_names_its_sheet_cell_and_column() {
     sheet.write_string(1, 1, "GOUV-01").unwrap();
     sheet.write_number(1, 5, 2.5).unwrap();
     sheet.write_string(2, 1, "GOUV-02").unwrap();
-    sheet.write_string(2, 5, "Pleinement satisfait").unwrap();
+    sheet
+        .write_string(2, 5, "3 - Pleinement satisfait")
+        .unwrap();
     workbook.save(dir.join("rempli.xlsx")).unwrap();
     let before = yaml(dir, "ml-pays-de-vitre");
     let run = label(dir, &["import", "ml-pays-de-vitre", "rempli.xlsx"]);

@@ -192,3 +192,47 @@ fn item_1_a_cell_edited_in_libreoffice_changes_exactly_that_answer() {
         assert_eq!(before.lines().count(), after.lines().count());
     }
 }
+
+/// A formula typed in a cell the import reads, saved by LibreOffice as
+/// xlsx and as ods: refused at its cell (TAB008), never read as its result.
+#[test]
+fn item_1_a_formula_saved_by_libreoffice_is_refused_at_its_cell() {
+    if !soffice_present() {
+        return;
+    }
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    examples(dir);
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Autoévaluation").unwrap();
+    let header = ["Critère", "Niveau", "Commentaire", "Preuves"];
+    for (i, text) in header.iter().enumerate() {
+        sheet.write_string(0, i as u16, *text).unwrap();
+    }
+    sheet
+        .write_string(0, 4, "Justification si non concerné")
+        .unwrap();
+    sheet.write_string(1, 0, "GOUV-02").unwrap();
+    let formula = rust_xlsxwriter::Formula::new("=1+1").set_result("2");
+    sheet.write_formula(1, 1, formula).unwrap();
+    fs::create_dir(dir.join("lo")).unwrap();
+    workbook.save(dir.join("lo/formule.xlsx")).unwrap();
+    let out = dir.join("converti");
+    let files = [dir.join("lo/formule.xlsx").display().to_string()];
+    for to in ["ods", "xlsx"] {
+        convert(dir, to, None, &out, &files);
+    }
+    let before = yaml(dir, "ml-pays-de-vitre");
+    for file in ["converti/formule.ods", "converti/formule.xlsx"] {
+        let run = label(dir, &["import", "ml-pays-de-vitre", file]);
+        assert_eq!(run.code, 1, "{file}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("erreur[TAB008] : feuille « Autoévaluation », cellule B2 (« Niveau »)"),
+            "{file}: {}",
+            run.stderr
+        );
+        assert_eq!(yaml(dir, "ml-pays-de-vitre"), before, "{file}");
+    }
+}

@@ -107,6 +107,11 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         }
         None => (structures, Vec::new(), report),
     };
+    let mut report = report;
+    // `--quiet`: no remarks (CFG005…) on stderr; JSON keeps them, as data.
+    if super::out::quiet() && args.format != ResultFormat::Json {
+        report.retain(|d| d.severity != crate::diagnostics::Severity::Note);
+    }
     if args.par_region && structures.len() + hidden.len() <= 1 && !super::out::quiet() {
         // Said, not silently ignored: one structure has no network view.
         eprint(

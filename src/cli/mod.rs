@@ -40,6 +40,7 @@ Utilisation : {usage}
 #[derive(Debug, Parser)]
 #[command(
     name = "label",
+    bin_name = "label",
     version,
     about = "Outils du label qualité national des missions locales : référentiels, autoévaluations, plans d'amélioration, audits.",
     help_template = HELP_TEMPLATE,

@@ -39,7 +39,13 @@ impl DiagnosticOptions {
 /// `--ignore CODE`: a known code, and a warning: an error or a note is
 /// never hidden (the same rule as `[lint] ignore`, `crate::workspace`).
 fn parse_ignored(text: &str) -> Result<crate::diagnostics::Code, String> {
-    crate::workspace::ignorable(text).map_err(|finding| finding.message())
+    crate::workspace::ignorable(text).map_err(|finding| {
+        let help = finding
+            .help()
+            .map(|h| format!(" ; {h}"))
+            .unwrap_or_default();
+        format!("{} ({}){help}", finding.message(), finding.code())
+    })
 }
 
 /// The day deadlines are compared with (`validate`, `evaluate`, `plan`).

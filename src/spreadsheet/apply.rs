@@ -145,12 +145,13 @@ fn write(
         .iter()
         .filter_map(|e| trimmed(Some(e)))
         .collect();
-    if evidence != answer.evidence {
+    let wanted = split_evidence(&answer.evidence, &evidence);
+    if evidence != wanted {
         changed = true;
-        let value = if answer.evidence.is_empty() {
+        let value = if wanted.is_empty() {
             Value::Flow(Vec::new())
         } else {
-            Value::Seq(answer.evidence.iter().map(Value::text).collect())
+            Value::Seq(wanted.iter().map(Value::text).collect())
         };
         set(editor, &path, PREUVES, &value)?;
     }
@@ -169,11 +170,32 @@ fn new_fields(answer: &Desired) -> Vec<(String, Value)> {
     if let Some(text) = &answer.comment {
         fields.push((COMMENTAIRE.to_string(), Value::text(text)));
     }
-    if !answer.evidence.is_empty() {
-        let items = answer.evidence.iter().map(Value::text).collect();
+    let evidence = split_evidence(&answer.evidence, &[]);
+    if !evidence.is_empty() {
+        let items = evidence.iter().map(Value::text).collect();
         fields.push((PREUVES.to_string(), Value::Seq(items)));
     }
     fields
+}
+
+/// The evidence of a cell, one per line; a line that is not already an
+/// evidence of the file is split at `;` too, as people separate them on
+/// one line (a path holding `;` that the file has keeps it).
+fn split_evidence(lines: &[String], current: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .flat_map(|line| {
+            if current.contains(line) {
+                vec![line.clone()]
+            } else {
+                line.split(';')
+                    .map(str::trim)
+                    .filter(|e| !e.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            }
+        })
+        .collect()
 }
 
 /// Sets `key` of the answer at `path`: on its line when the value fits

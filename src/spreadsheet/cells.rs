@@ -74,8 +74,10 @@ fn whole(n: f64) -> Option<i64> {
     fits.then_some(n as i64)
 }
 
-/// The level a cell holds, or the text it holds instead.
-pub fn level(cell: Option<&Cell>) -> Result<LevelCell, String> {
+/// The level a cell holds, or the text it holds instead. Besides the
+/// value, a level may be written as its label (`Satisfait`) or as the
+/// rubric shows it (`3 Satisfait`, `3 - Satisfait`), when both agree.
+pub fn level(cell: Option<&Cell>, scale: &Scale) -> Result<LevelCell, String> {
     if let Some(Cell::Number(n)) = cell {
         return whole(*n).map(LevelCell::Value).ok_or_else(|| n.to_string());
     }
@@ -88,18 +90,43 @@ pub fn level(cell: Option<&Cell>) -> Result<LevelCell, String> {
     } else if ["non concerné", "non concerne", "n/a", "nc"].contains(&lowered.as_str()) {
         Ok(LevelCell::NotApplicable)
     } else {
-        Err(text)
+        labelled(&lowered, scale).map(LevelCell::Value).ok_or(text)
     }
+}
+
+/// `satisfait` or `3 - satisfait` (lowercase): the level whose label it
+/// is, when exactly one level has that label and the number, if any, is
+/// its value.
+fn labelled(lowered: &str, scale: &Scale) -> Option<i64> {
+    let (number, label) = split(lowered)?;
+    let mut named = scale
+        .levels
+        .iter()
+        .filter(|l| l.label.trim().to_lowercase() == label);
+    let level = named.next()?;
+    let agrees = number.is_empty() || number.parse::<i64>().ok() == Some(level.value);
+    (named.next().is_none() && agrees).then_some(level.value)
+}
+
+/// `3 - satisfait` → (`3`, `satisfait`); `satisfait` → (``, `satisfait`);
+/// none when a number runs into the label (`3satisfait`).
+fn split(lowered: &str) -> Option<(&str, &str)> {
+    let label_start = lowered.trim_start_matches(|c: char| c.is_ascii_digit());
+    let (number, rest) = lowered.split_at(lowered.len() - label_start.len());
+    let label = rest.trim_start_matches([' ', '-', '–', '—', ':', '.', '\u{a0}']);
+    (number.is_empty() || label.len() < rest.len()).then_some((number, label))
 }
 
 /// What to write instead of a text that is no level: the level a label
 /// names, or the list to choose from.
 pub fn level_hint(text: &str, scale: &Scale) -> String {
+    // `1 - Satisfait`: the label says which level was meant.
     let lowered = text.to_lowercase();
+    let label = split(&lowered).map_or("", |(_, label)| label);
     if let Some(level) = scale
         .levels
         .iter()
-        .find(|l| l.label.to_lowercase() == lowered)
+        .find(|l| l.label.trim().to_lowercase() == label)
     {
         return format!(
             "« {} » est le niveau {} : écrivez {}",
@@ -136,22 +163,46 @@ mod tests {
         assert_eq!(column_name(27), "AB");
     }
 
+    fn scale() -> Scale {
+        let level = |value: i64, label: &str| crate::referential::Level {
+            value,
+            label: label.into(),
+            description: None,
+        };
+        Scale {
+            levels: vec![level(1, "Non satisfait"), level(3, "Satisfait")],
+            expected: 3,
+        }
+    }
+
     #[test]
     fn levels_are_numbers_or_not_concerned() {
-        assert_eq!(level(Some(&Cell::Number(3.0))), Ok(LevelCell::Value(3)));
-        assert_eq!(level(Some(&Cell::Number(2.5))), Err("2.5".into()));
+        let at = |cell: Cell| level(Some(&cell), &scale());
+        assert_eq!(at(Cell::Number(3.0)), Ok(LevelCell::Value(3)));
+        assert_eq!(at(Cell::Number(2.5)), Err("2.5".into()));
+        assert_eq!(at(Cell::Text(" 4 ".into())), Ok(LevelCell::Value(4)));
         assert_eq!(
-            level(Some(&Cell::Text(" 4 ".into()))),
-            Ok(LevelCell::Value(4))
-        );
-        assert_eq!(
-            level(Some(&Cell::Text("Non concerné".into()))),
+            at(Cell::Text("Non concerné".into())),
             Ok(LevelCell::NotApplicable)
         );
-        assert_eq!(level(None), Ok(LevelCell::Empty));
-        assert_eq!(
-            level(Some(&Cell::Text("Satisfait".into()))),
-            Err("Satisfait".into())
-        );
+        assert_eq!(level(None, &scale()), Ok(LevelCell::Empty));
+    }
+
+    #[test]
+    fn item_1_a_level_written_as_its_label_is_read() {
+        let at = |text: &str| level(Some(&Cell::Text(text.into())), &scale());
+        for text in [
+            "Satisfait",
+            "satisfait ",
+            "3 - Satisfait",
+            "3 Satisfait",
+            "3—satisfait",
+        ] {
+            assert_eq!(at(text), Ok(LevelCell::Value(3)), "{text}");
+        }
+        assert_eq!(at("1 - Non satisfait"), Ok(LevelCell::Value(1)));
+        for text in ["1 - Satisfait", "3Satisfait", "Bien", "4 - Satisfait"] {
+            assert_eq!(at(text), Err(text.into()), "{text}");
+        }
     }
 }

@@ -1,35 +1,15 @@
 //! Reading a spreadsheet file into rows of cells: a workbook (`.xlsx`,
 //! `.ods`, `.xls`, through calamine) or a CSV file (`,`, `;` or tab, UTF-8
-//! with or without BOM, or the Windows-1252 French Excel writes).
+//! with or without BOM, or the Windows-1252 French Excel writes; see
+//! `csv_file`).
 
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::{Data, DataRef, Reader, SheetVisible, Sheets, Xlsx};
 
+use super::table::{Cell, Grid, too_large};
 use crate::diagnostics::{Diagnostic, Finding, Location, SheetFinding};
-
-/// One cell's value.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
-    Empty,
-    Text(String),
-    Number(f64),
-}
-
-/// The cells of one sheet, from A1: `rows[0]` is row 1.
-#[derive(Clone, Debug, Default)]
-pub struct Grid {
-    /// The sheet's name, for a workbook.
-    pub sheet: Option<String>,
-    pub rows: Vec<Vec<Cell>>,
-}
-
-impl Grid {
-    pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
-        self.rows.get(row)?.get(column)
-    }
-}
 
 /// Larger than this, a file is no self-assessment of ours.
 const MAX_BYTES: u64 = 32 * 1024 * 1024;
@@ -64,7 +44,7 @@ pub fn read(path: &Path, shown: &str, sheet: &str) -> Result<Grid, Diagnostic> {
     if workbook {
         read_workbook(bytes, sheet).map_err(unreadable)
     } else {
-        read_csv(&bytes).map_err(unreadable)
+        super::csv_file::read(&bytes).map_err(unreadable)
     }
 }
 
@@ -93,30 +73,81 @@ fn check_inflated(bytes: &[u8], limit: u64) -> Result<(), String> {
 
 fn read_workbook(bytes: Vec<u8>, wanted: &str) -> Result<Grid, String> {
     check_inflated(&bytes, MAX_INFLATED)?;
+    if let Some((rows, columns)) = super::ods_guard::extent(&bytes, MAX_INFLATED) {
+        let last = |n: u64| u32::try_from(n.saturating_sub(1)).unwrap_or(u32::MAX);
+        if let Some(why) = too_large(last(rows), last(columns)) {
+            return Err(why);
+        }
+    }
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|_| "ce n'est pas un classeur xlsx, ods ou xls lisible".to_string())?;
-    let names = workbook.sheet_names();
-    let name = names
+    let sheets = workbook.sheets_metadata();
+    // The export's sheet, else the first one a person sees.
+    let name = sheets
         .iter()
-        .find(|n| n.as_str() == wanted)
-        .or_else(|| names.first())
-        .cloned()
+        .find(|s| s.name == wanted)
+        .or_else(|| sheets.iter().find(|s| s.visible == SheetVisible::Visible))
+        .or_else(|| sheets.first())
+        .map(|s| s.name.clone())
         .ok_or("le classeur n'a aucune feuille")?;
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|_| format!("feuille « {name} » illisible"))?;
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let (top, left) = (to_usize(top), to_usize(left));
-    let mut rows = vec![Vec::new(); top];
-    for row in range.rows() {
-        let mut cells = vec![Cell::Empty; left];
-        cells.extend(row.iter().map(cell));
-        rows.push(cells);
+    let unreadable = || format!("feuille « {name} » illisible");
+    let mut grid = match &mut workbook {
+        Sheets::Xlsx(xlsx) => read_xlsx(xlsx, &name).map_err(|e| e.unwrap_or_else(unreadable))?,
+        other => read_range(other, &name).map_err(|()| unreadable())?,
+    };
+    grid.sheet = Some(name);
+    Ok(grid)
+}
+
+/// An xlsx sheet, cell by cell as stored (never a range as large as the
+/// one the file announces); `Err(None)`: unreadable.
+fn read_xlsx<R: std::io::Read + std::io::Seek>(
+    xlsx: &mut Xlsx<R>,
+    name: &str,
+) -> Result<Grid, Option<String>> {
+    let mut reader = xlsx.worksheet_cells_reader(name).map_err(|_| None)?;
+    let mut grid = Grid::default();
+    while let Some(record) = reader.next_cell_with_formula_metadata().map_err(|_| None)? {
+        let empty = matches!(record.value, DataRef::Empty);
+        if empty && record.formula.is_none() {
+            continue;
+        }
+        let (row, column) = record.pos;
+        if let Some(why) = too_large(row, column) {
+            return Err(Some(why));
+        }
+        let (row, column) = (to_usize(row), to_usize(column));
+        if record.formula.is_some() {
+            grid.formulas.push((row, column));
+        }
+        grid.set(row, column, cell(&Data::from(record.value)));
     }
-    Ok(Grid {
-        sheet: Some(name),
-        rows,
-    })
+    Ok(grid)
+}
+
+/// An ods or xls sheet, through calamine's range (bounded by the size of
+/// the file once inflated).
+fn read_range<R: std::io::Read + std::io::Seek>(
+    workbook: &mut Sheets<R>,
+    name: &str,
+) -> Result<Grid, ()> {
+    let range = workbook.worksheet_range(name).map_err(|_| ())?;
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let mut grid = Grid::default();
+    for (row, column, data) in range.used_cells() {
+        let (row, column) = (row + to_usize(top), column + to_usize(left));
+        grid.set(row, column, cell(data));
+    }
+    if let Ok(formulas) = workbook.worksheet_formula(name) {
+        let (top, left) = formulas.start().unwrap_or((0, 0));
+        for (row, column, text) in formulas.used_cells() {
+            if !text.is_empty() {
+                grid.formulas
+                    .push((row + to_usize(top), column + to_usize(left)));
+            }
+        }
+    }
+    Ok(grid)
 }
 
 fn to_usize(n: u32) -> usize {
@@ -135,83 +166,9 @@ fn cell(data: &Data) -> Cell {
     }
 }
 
-fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
-    let text = decode(bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter(text))
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| match e.position() {
-            Some(at) => format!("CSV mal formé à la ligne {}", at.line()),
-            None => "CSV mal formé".to_string(),
-        })?;
-        rows.push(record.iter().map(csv_cell).collect());
-    }
-    Ok(Grid { sheet: None, rows })
-}
-
-/// A CSV cell; the `'` that `label export` puts before a text a
-/// spreadsheet would read as a formula goes.
-fn csv_cell(field: &str) -> Cell {
-    if field.is_empty() {
-        return Cell::Empty;
-    }
-    let mut chars = field.chars();
-    let neutralised = chars.next() == Some('\'')
-        && chars
-            .next()
-            .is_some_and(|c| ['=', '+', '-', '@', '\t', '\r'].contains(&c));
-    Cell::Text(if neutralised { &field[1..] } else { field }.to_string())
-}
-
-/// The separator of the header line: the most frequent of `;`, `,`, tab.
-fn delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    [b';', b'\t', b',']
-        .into_iter()
-        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',')
-}
-
-/// UTF-8, else Windows-1252 (French Excel's « CSV (séparateur :
-/// point-virgule) »).
-fn decode(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => bytes.iter().map(|b| windows_1252(*b)).collect(),
-    }
-}
-
-fn windows_1252(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
-        _ => char::from(byte),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_of_french_excel_is_read() -> Result<(), String> {
-        let bytes = b"Crit\xe8re;Niveau\r\nGOUV-01;'=1+1\r\n";
-        let grid = read_csv(bytes)?;
-        assert_eq!(grid.rows[0][0], Cell::Text("Critère".into()));
-        assert_eq!(grid.rows[1][1], Cell::Text("=1+1".into()));
-        let grid = read_csv("\u{feff}a,b\n1,\n".as_bytes())?;
-        assert_eq!(grid.rows[1], vec![Cell::Text("1".into()), Cell::Empty]);
-        Ok(())
-    }
 
     #[test]
     fn a_workbook_that_inflates_past_the_limit_is_refused_unread() -> Result<(), String> {

@@ -173,8 +173,27 @@ impl Rows<'_> {
         (desired, found)
     }
 
+    /// The first cell of the row that the import reads and that holds a
+    /// formula (TAB008): its value is a result, never an answer.
+    fn formula(&self, row: usize) -> Option<Diagnostic> {
+        let column = Column::ALL
+            .into_iter()
+            .filter(|c| c.is_answer() || *c == Column::Criterion)
+            .find(|c| {
+                self.columns.contains_key(c.header()) && self.grid.is_formula(row, self.index(*c))
+            })?;
+        let finding = Finding::Sheet(SheetFinding::Formula {
+            cell: self.describe(row, column),
+        });
+        Some(self.at(finding, row, column))
+    }
+
     fn answer(&self, row: usize, id: String) -> Result<Desired, Diagnostic> {
-        let level = cells::level(self.grid.cell(row, self.index(Column::Level)));
+        if let Some(formula) = self.formula(row) {
+            return Err(formula);
+        }
+        let cell = self.grid.cell(row, self.index(Column::Level));
+        let level = cells::level(cell, &self.referential.scale);
         let level = level.map_err(|value| {
             let finding = Finding::Sheet(SheetFinding::LevelUnreadable {
                 cell: self.describe(row, Column::Level),

@@ -6,14 +6,18 @@
 
 mod apply;
 mod cells;
+mod csv_file;
 mod grid;
 mod import;
+mod ods_guard;
+mod table;
 
 use crate::referential::{Criterion, Referential};
 use crate::self_assessment::{Answer, Evidence, SelfAssessment};
 
-pub use grid::{Cell, Grid, read as read_grid};
+pub use grid::read as read_grid;
 pub use import::{Imported, Target, import};
+pub use table::{Cell, Grid};
 
 /// The name of the one sheet of an exported workbook.
 pub const SHEET_NAME: &str = "Autoévaluation";

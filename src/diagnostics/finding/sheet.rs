@@ -41,6 +41,9 @@ pub enum SheetFinding {
     /// The answer of a row cannot be written without rewriting what a
     /// person wrote (a flow mapping…) (TAB007).
     AnswerNotWritable { cell: String, detail: String },
+    /// A cell read by the import holds a formula: its result is never
+    /// taken for an answer (TAB008).
+    Formula { cell: String },
 }
 
 impl SheetFinding {
@@ -54,6 +57,7 @@ impl SheetFinding {
             LevelUnreadable { .. } => Code::Tab005,
             AnswerRefused { .. } => Code::Tab006,
             AnswerNotWritable { .. } => Code::Tab007,
+            Formula { .. } => Code::Tab008,
         }
     }
 
@@ -82,6 +86,9 @@ impl SheetFinding {
             AnswerNotWritable { cell, detail } => format!(
                 "la réponse de la {cell} ne peut pas être écrite ici sans réécrire le fichier : {detail}"
             ),
+            Formula { cell } => format!(
+                "{cell} : une formule, pas une valeur ; l'import ne prend pas le résultat d'un calcul pour une réponse"
+            ),
         }
     }
 
@@ -106,6 +113,9 @@ impl SheetFinding {
             AnswerRefused { help, .. } => help.clone(),
             AnswerNotWritable { .. } => Some(
                 "écrivez cette réponse sur plusieurs lignes (« niveau: », « commentaire: »… chacun sur sa ligne, les preuves en liste à tirets), puis relancez l'import".into(),
+            ),
+            Formula { .. } => Some(
+                "tapez la valeur elle-même (ou Copier, puis Collage spécial → Valeurs) ; pour un texte qui commence par « = », mettez une apostrophe devant".into(),
             ),
         }
     }
