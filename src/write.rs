@@ -13,6 +13,9 @@ pub enum WriteError {
     /// The file, or a folder on its way, is a symbolic link: never written
     /// through (its target may be anywhere).
     Link,
+    /// A device, a FIFO or a socket (`-o /dev/null`): never replaced by a
+    /// regular file.
+    NotRegular,
     Io(std::io::Error),
 }
 
@@ -22,6 +25,9 @@ impl std::fmt::Display for WriteError {
             WriteError::ReadOnlyFile => f.write_str("le fichier est en lecture seule"),
             WriteError::ReadOnlyFolder => f.write_str("le dossier est en lecture seule"),
             WriteError::Link => f.write_str("le chemin passe par un lien symbolique"),
+            WriteError::NotRegular => {
+                f.write_str("ce n'est pas un fichier ordinaire (périphérique, tube ou socket)")
+            }
             WriteError::Io(e) => f.write_str(&crate::french::io_reason(e)),
         }
     }
@@ -41,16 +47,18 @@ pub fn write_atomically(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Write
     let existing = fs::metadata(path).ok();
     if existing
         .as_ref()
+        .is_some_and(|m| !m.is_file() && !m.is_dir())
+    {
+        return Err(WriteError::NotRegular);
+    }
+    if existing
+        .as_ref()
         .is_some_and(|m| m.permissions().readonly())
     {
         return Err(WriteError::ReadOnlyFile);
     }
     remove_stale_temporaries(folder);
-    let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(folder)
-        .map_err(WriteError::Io)?;
+    let mut temp = temporary(folder).map_err(WriteError::Io)?;
     temp.write_all(text.as_ref())
         .and_then(|_| temp.as_file().sync_all())
         .map_err(WriteError::Io)?;
@@ -60,6 +68,21 @@ pub fn write_atomically(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Write
     temp.persist(path).map_err(|e| WriteError::Io(e.error))?;
     sync_folder(folder);
     Ok(())
+}
+
+/// The temporary copy, beside the file it will replace. A new file gets
+/// the usual mode (`0666` less the umask, as any program creating a file),
+/// not the `0600` of a private temporary file: a report written with `-o`
+/// is meant to be read by others.
+fn temporary(folder: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(folder)
 }
 
 /// A file that is a symbolic link, even a dangling one, is never

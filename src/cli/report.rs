@@ -148,7 +148,7 @@ fn deliver(workspace: &Workspace, text: &str, out: &mut Out) {
         && !super::out::quiet()
     {
         let shown = workspace.shown(&workspace.cwd.join(path));
-        eprint(&format!(
+        out.when_written(format!(
             "Écrit : {}\n",
             crate::output::terminal_safe(&shown)
         ));
