@@ -84,11 +84,12 @@ fn structure_report(args: &Args, workspace: &Workspace, dir: &Path, out: &mut Ou
         .then(|| crate::report::structure_report(&folder, resolver.catalog(), args.date))
         .flatten();
     show_diagnostics(&report);
+    // An unreadable file is exit 2, as for `label validate` (§5.3).
+    let code = u8::try_from(report.exit_code()).unwrap_or(2);
     let Some(model) = model else {
         eprint("Pas de rapport : corrigez d'abord ces erreurs.\n");
-        return 1;
+        return code.max(1);
     };
-    let code = u8::try_from(report.exit_code()).unwrap_or(2);
     deliver(workspace, &report::structure(&model, args.format), out);
     code
 }
