@@ -53,7 +53,7 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         Err(code) => return code,
     };
     let single = match &args.path {
-        Some(path) => Some(workspace.cwd.join(path)),
+        Some(path) => Some(structure_folder(&workspace.cwd.join(path))),
         None => workspace.enclosing_structure(),
     }
     .filter(|dir| dir.join(crate::self_assessment::FILE_NAME).is_file());
@@ -63,6 +63,17 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         ),
         Some(dir) => structure_report(args, &workspace, &dir, out),
         None => network_report(args, &workspace, out),
+    }
+}
+
+/// A structure folder, or the folder of the `autoevaluation.yaml` given.
+fn structure_folder(path: &Path) -> PathBuf {
+    let is_assessment = path
+        .file_name()
+        .is_some_and(|n| n == crate::self_assessment::FILE_NAME);
+    match path.parent() {
+        Some(parent) if is_assessment && path.is_file() => parent.to_path_buf(),
+        _ => path.to_path_buf(),
     }
 }
 
