@@ -47,12 +47,6 @@ pub fn write_atomically(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Write
     let existing = fs::metadata(path).ok();
     if existing
         .as_ref()
-        .is_some_and(|m| !m.is_file() && !m.is_dir())
-    {
-        return Err(WriteError::NotRegular);
-    }
-    if existing
-        .as_ref()
         .is_some_and(|m| m.permissions().readonly())
     {
         return Err(WriteError::ReadOnlyFile);
@@ -83,6 +77,16 @@ fn temporary(folder: &Path) -> std::io::Result<tempfile::NamedTempFile> {
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
     builder.tempfile_in(folder)
+}
+
+/// A device, a FIFO or a socket named by a person (`-o /dev/null`) is
+/// never replaced by a regular file; the tool's own generated files may
+/// replace one left in their place.
+pub fn refuse_special(path: &Path) -> Result<(), WriteError> {
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return Err(WriteError::NotRegular);
+    }
+    Ok(())
 }
 
 /// A file that is a symbolic link, even a dangling one, is never

@@ -137,10 +137,13 @@ impl Out {
 /// `-o FILE`: replaced atomically, never through a link (FS010); a failure
 /// is told on standard error (exit 2), with nothing changed.
 fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), u8> {
-    crate::write::write_atomically(path, bytes).map_err(|error| {
-        let shown = path.display().to_string();
-        super::fail(Diagnostic::not_written(error, Location::file(shown)))
-    })
+    crate::write::refuse_link(path)
+        .and_then(|()| crate::write::refuse_special(path))
+        .and_then(|()| crate::write::write_atomically(path, bytes))
+        .map_err(|error| {
+            let shown = path.display().to_string();
+            super::fail(Diagnostic::not_written(error, Location::file(shown)))
+        })
 }
 
 /// Writes a message on standard error; if even that fails, there is no one
