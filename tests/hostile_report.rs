@@ -157,6 +157,14 @@ fn evidence_files_never_read_outside_nor_waited_for() {
             .setup(|d| cite(d, "      - ../../../etc/passwd\n")),
         Case::new("a folder as evidence", &report("html", &[]), 0, "")
             .setup(|d| cite(d, "      - preuves\n")),
+        // The commit is read from .git: only a hash is ever printed.
+        Case::new(".git HEAD pointing out", &report("html", &[]), 0, "")
+            .forbid("root:x")
+            .setup(|d| {
+                structure(d);
+                fs::create_dir(d.join(".git")).unwrap();
+                fs::write(d.join(".git/HEAD"), "ref: ../../../../../../etc/passwd\n").unwrap();
+            }),
         Case::new("a link loop as evidence", &report("html", &[]), 0, "").setup(|d| {
             cite(d, "      - preuves/boucle.md\n");
             symlink("boucle.md", d.join("ml/preuves/boucle.md")).unwrap();
@@ -338,6 +346,36 @@ fn where_o_would_write() {
             perms.set_readonly(true);
             fs::set_permissions(d.join("r.html"), perms).unwrap();
         }),
+        // An input replaced by the report would be lost.
+        Case::new(
+            "-o the self-assessment",
+            &out("ml/autoevaluation.yaml"),
+            2,
+            "",
+        )
+        .forbid("Écrit")
+        .setup(structure),
+        Case::new(
+            "-o an evidence file",
+            &out("ml/preuves/reglement-aides.md"),
+            2,
+            "",
+        )
+        .setup(structure),
+        Case::new(
+            "-o a plan, network",
+            &["report", ".", "--date", DATE, "-o", "ml/plan.yaml"],
+            2,
+            "",
+        )
+        .setup(structure),
+        Case::new(
+            "-o an input through ./",
+            &out("./ml/../ml/audit.yaml"),
+            2,
+            "",
+        )
+        .setup(structure),
         Case::new("-o a new file", &out("r.html"), 0, "")
             .writes()
             .setup(structure),

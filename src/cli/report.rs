@@ -101,6 +101,11 @@ fn structure_report(args: &Args, workspace: &Workspace, dir: &Path, out: &mut Ou
         eprint("Pas de rapport : corrigez d'abord ces erreurs.\n");
         return code.max(1);
     };
+    let evidence = model.evidence.iter().map(|e| dir.join(&e.path));
+    let sources = folder.sources.iter().map(|s| PathBuf::from(&s.path));
+    if replaces_an_input(workspace, out, sources.chain(evidence)) {
+        return refuse_input();
+    }
     deliver(workspace, &report::structure(&model, args.format), out);
     code
 }
@@ -117,6 +122,10 @@ fn network_report(args: &Args, workspace: &Workspace, out: &mut Out) -> u8 {
     let paths: Vec<PathBuf> = args.path.iter().cloned().collect();
     let progress = super::progress::bar();
     let gathered = crate::report::gather(workspace, &paths, args.today(), &progress);
+    let inputs = gathered.files.iter().map(|f| PathBuf::from(&f.path));
+    if replaces_an_input(workspace, out, inputs) {
+        return refuse_input();
+    }
     let (structures, hidden, report) = match &anonymity {
         Some(a) => {
             let anonymized = evaluation::anonymize(gathered.structures, &gathered.report, a);
@@ -142,6 +151,28 @@ fn network_report(args: &Args, workspace: &Workspace, out: &mut Out) -> u8 {
         deliver(workspace, &report::network(&model, args.format), out);
         code
     }
+}
+
+/// Whether `-o` names a file the report read (a self-assessment, a plan,
+/// an evidence file…): writing there would replace it with the report.
+fn replaces_an_input(
+    workspace: &Workspace,
+    out: &Out,
+    inputs: impl IntoIterator<Item = PathBuf>,
+) -> bool {
+    let canonical = |path: &Path| std::fs::canonicalize(workspace.cwd.join(path)).ok();
+    let Some(target) = out.file().and_then(canonical) else {
+        return false;
+    };
+    inputs
+        .into_iter()
+        .any(|input| canonical(&input).is_some_and(|input| input == target))
+}
+
+fn refuse_input() -> u8 {
+    super::usage_error::refuse(
+        "-o désigne un fichier que le rapport lit : il serait remplacé par le rapport ; choisissez un autre fichier",
+    )
 }
 
 /// Diagnostics go to standard error, whatever the format.
