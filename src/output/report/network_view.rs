@@ -85,6 +85,20 @@ pub fn view(r: &NetworkReport) -> View {
         .enumerate()
         .map(|(i, b)| block(i, b))
         .collect();
+    if !blocks.is_empty() {
+        let shown: Vec<String> = r
+            .blocks
+            .iter()
+            .filter_map(|b| {
+                Some(format!(
+                    "{} {}",
+                    b.referential.as_deref()?,
+                    b.version.as_deref()?
+                ))
+            })
+            .collect();
+        cover.push(("Référentiels".to_string(), shown.join(" · ")));
+    }
     let mut toc = vec![("national".to_string(), "Vue nationale".to_string())];
     toc.extend(blocks.iter().map(|b| (b.anchor.clone(), b.title.clone())));
     toc.push(("provenance".to_string(), "Provenance".to_string()));
