@@ -13,6 +13,9 @@ pub enum WriteError {
     /// The file, or a folder on its way, is a symbolic link: never written
     /// through (its target may be anywhere).
     Link,
+    /// A device, a FIFO or a socket (`-o /dev/null`): never replaced by a
+    /// regular file.
+    NotRegular,
     Io(std::io::Error),
 }
 
@@ -22,6 +25,9 @@ impl std::fmt::Display for WriteError {
             WriteError::ReadOnlyFile => f.write_str("le fichier est en lecture seule"),
             WriteError::ReadOnlyFolder => f.write_str("le dossier est en lecture seule"),
             WriteError::Link => f.write_str("le chemin passe par un lien symbolique"),
+            WriteError::NotRegular => {
+                f.write_str("ce n'est pas un fichier ordinaire (périphérique, tube ou socket)")
+            }
             WriteError::Io(e) => f.write_str(&crate::french::io_reason(e)),
         }
     }
@@ -46,16 +52,7 @@ pub fn write_atomically(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Write
         return Err(WriteError::ReadOnlyFile);
     }
     remove_stale_temporaries(folder);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
-    // A new file gets the permissions any program gives (0666 less the
-    // umask), not the temporary file's private 0600.
-    #[cfg(unix)]
-    if existing.is_none() {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(folder).map_err(WriteError::Io)?;
+    let mut temp = temporary(folder).map_err(WriteError::Io)?;
     temp.write_all(text.as_ref())
         .and_then(|_| temp.as_file().sync_all())
         .map_err(WriteError::Io)?;
@@ -64,6 +61,31 @@ pub fn write_atomically(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Write
     }
     temp.persist(path).map_err(|e| WriteError::Io(e.error))?;
     sync_folder(folder);
+    Ok(())
+}
+
+/// The temporary copy, beside the file it will replace. A new file gets
+/// the usual mode (`0666` less the umask, as any program creating a file),
+/// not the `0600` of a private temporary file: a report written with `-o`
+/// is meant to be read by others.
+fn temporary(folder: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(folder)
+}
+
+/// A device, a FIFO or a socket named by a person (`-o /dev/null`) is
+/// never replaced by a regular file; the tool's own generated files may
+/// replace one left in their place.
+pub fn refuse_special(path: &Path) -> Result<(), WriteError> {
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return Err(WriteError::NotRegular);
+    }
     Ok(())
 }
 

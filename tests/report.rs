@@ -262,5 +262,8 @@ fn item_2_a_structure_with_errors_is_counted_never_dropped() {
     assert_eq!(value["national"]["structures"], 4);
     assert_eq!(value["national"]["non_evaluees"], 1);
     let markdown = report(&dir, "structures", "markdown").stdout;
-    assert!(markdown.contains("non évaluée : erreurs"), "{markdown}");
+    assert!(
+        markdown.contains("non évaluée\u{a0}: erreurs"),
+        "{markdown}"
+    );
 }

@@ -24,6 +24,9 @@ enum Sink {
 pub struct Out {
     sink: Sink,
     failure: Option<io::Error>,
+    /// Said on standard error once the file of `-o` is written, never
+    /// before: a refused write must not say it was done.
+    written: Option<String>,
 }
 
 impl Default for Out {
@@ -47,6 +50,7 @@ impl Out {
         Out {
             sink,
             failure: None,
+            written: None,
         }
     }
 
@@ -56,6 +60,11 @@ impl Out {
             Sink::File(path, _) => Some(path),
             Sink::Stdout(_) => None,
         }
+    }
+
+    /// A message for standard error once the file of `-o` is written.
+    pub fn when_written(&mut self, message: String) {
+        self.written = Some(message);
     }
 
     /// Whether results go to a terminal (colour, widths).
@@ -95,7 +104,17 @@ impl Out {
             }
             // A command that could not run and said nothing leaves no file.
             Sink::File(_, buffer) if code == 2 && buffer.is_empty() => {}
-            Sink::File(path, buffer) => return write_file(&path, &buffer, code),
+            Sink::File(path, buffer) => {
+                return match write_file(&path, &buffer) {
+                    Ok(()) => {
+                        if let Some(message) = self.written.take() {
+                            eprint(&message);
+                        }
+                        code
+                    }
+                    Err(failed) => failed,
+                };
+            }
         }
         match self.failure.take() {
             None => code,
@@ -117,14 +136,14 @@ impl Out {
 
 /// `-o FILE`: replaced atomically, never through a link (FS010); a failure
 /// is told on standard error (exit 2), with nothing changed.
-fn write_file(path: &std::path::Path, bytes: &[u8], code: u8) -> u8 {
-    match crate::write::write_atomically(path, bytes) {
-        Ok(()) => code,
-        Err(error) => {
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), u8> {
+    crate::write::refuse_link(path)
+        .and_then(|()| crate::write::refuse_special(path))
+        .and_then(|()| crate::write::write_atomically(path, bytes))
+        .map_err(|error| {
             let shown = path.display().to_string();
             super::fail(Diagnostic::not_written(error, Location::file(shown)))
-        }
-    }
+        })
 }
 
 /// Writes a message on standard error; if even that fails, there is no one

@@ -53,7 +53,7 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         Err(code) => return code,
     };
     let single = match &args.path {
-        Some(path) => Some(workspace.cwd.join(path)),
+        Some(path) => Some(structure_folder(&workspace.cwd.join(path))),
         None => workspace.enclosing_structure(),
     }
     .filter(|dir| dir.join(crate::self_assessment::FILE_NAME).is_file());
@@ -63,6 +63,17 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         ),
         Some(dir) => structure_report(args, &workspace, &dir, out),
         None => network_report(args, &workspace, out),
+    }
+}
+
+/// A structure folder, or the folder of the `autoevaluation.yaml` given.
+fn structure_folder(path: &Path) -> PathBuf {
+    let is_assessment = path
+        .file_name()
+        .is_some_and(|n| n == crate::self_assessment::FILE_NAME);
+    match path.parent() {
+        Some(parent) if is_assessment && path.is_file() => parent.to_path_buf(),
+        _ => path.to_path_buf(),
     }
 }
 
@@ -84,11 +95,17 @@ fn structure_report(args: &Args, workspace: &Workspace, dir: &Path, out: &mut Ou
         .then(|| crate::report::structure_report(&folder, resolver.catalog(), args.date))
         .flatten();
     show_diagnostics(&report);
+    // An unreadable file is exit 2, as for `label validate` (§5.3).
+    let code = u8::try_from(report.exit_code()).unwrap_or(2);
     let Some(model) = model else {
         eprint("Pas de rapport : corrigez d'abord ces erreurs.\n");
-        return 1;
+        return code.max(1);
     };
-    let code = u8::try_from(report.exit_code()).unwrap_or(2);
+    let evidence = model.evidence.iter().map(|e| dir.join(&e.path));
+    let sources = folder.sources.iter().map(|s| PathBuf::from(&s.path));
+    if replaces_an_input(workspace, out, sources.chain(evidence)) {
+        return refuse_input();
+    }
     deliver(workspace, &report::structure(&model, args.format), out);
     code
 }
@@ -105,6 +122,10 @@ fn network_report(args: &Args, workspace: &Workspace, out: &mut Out) -> u8 {
     let paths: Vec<PathBuf> = args.path.iter().cloned().collect();
     let progress = super::progress::bar();
     let gathered = crate::report::gather(workspace, &paths, args.today(), &progress);
+    let inputs = gathered.files.iter().map(|f| PathBuf::from(&f.path));
+    if replaces_an_input(workspace, out, inputs) {
+        return refuse_input();
+    }
     let (structures, hidden, report) = match &anonymity {
         Some(a) => {
             let anonymized = evaluation::anonymize(gathered.structures, &gathered.report, a);
@@ -132,6 +153,28 @@ fn network_report(args: &Args, workspace: &Workspace, out: &mut Out) -> u8 {
     }
 }
 
+/// Whether `-o` names a file the report read (a self-assessment, a plan,
+/// an evidence file…): writing there would replace it with the report.
+fn replaces_an_input(
+    workspace: &Workspace,
+    out: &Out,
+    inputs: impl IntoIterator<Item = PathBuf>,
+) -> bool {
+    let canonical = |path: &Path| std::fs::canonicalize(workspace.cwd.join(path)).ok();
+    let Some(target) = out.file().and_then(canonical) else {
+        return false;
+    };
+    inputs
+        .into_iter()
+        .any(|input| canonical(&input).is_some_and(|input| input == target))
+}
+
+fn refuse_input() -> u8 {
+    super::usage_error::refuse(
+        "-o désigne un fichier que le rapport lit : il serait remplacé par le rapport ; choisissez un autre fichier",
+    )
+}
+
 /// Diagnostics go to standard error, whatever the format.
 fn show_diagnostics(report: &Report) {
     if !report.diagnostics().is_empty() {
@@ -148,7 +191,7 @@ fn deliver(workspace: &Workspace, text: &str, out: &mut Out) {
         && !super::out::quiet()
     {
         let shown = workspace.shown(&workspace.cwd.join(path));
-        eprint(&format!(
+        out.when_written(format!(
             "Écrit : {}\n",
             crate::output::terminal_safe(&shown)
         ));

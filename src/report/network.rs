@@ -39,9 +39,7 @@ pub fn gather(
 ) -> Gathered {
     let keep = |folder: &StructureFolder| {
         let files: Vec<FileDigest> = folder.sources.iter().map(FileDigest::of_source).collect();
-        let assessed = folder.self_assessment.as_ref().and_then(|a| a.date);
-        let audited = folder.audit.as_ref().map(|a| a.end);
-        let latest = assessed.max(audited);
+        let latest = super::structure::latest_date(folder);
         Some((evaluation::evaluate_folder(folder), files, latest))
     };
     let (mut report, kept) = crate::validate::validate(workspace, paths, today, progress, &keep);

@@ -256,8 +256,10 @@ pub fn structure_report(
     })
 }
 
-/// The latest date written in the folder's files.
-fn latest_date(folder: &StructureFolder) -> Option<Date> {
+/// The latest date written in the folder's files: the self-assessment's,
+/// the audit's end, the commission's decision (the network synthesis
+/// takes the latest of every folder's).
+pub(super) fn latest_date(folder: &StructureFolder) -> Option<Date> {
     let assessed = folder.self_assessment.as_ref().and_then(|a| a.date);
     let audit = folder.audit.as_ref();
     let ended = audit.map(|a| a.end);

@@ -104,7 +104,11 @@ pub fn audit(a: &AuditBlock) -> Audit {
             })
             .collect(),
         cycle: cycle(a),
-        findings: a.findings.iter().map(finding).collect(),
+        findings: a
+            .findings
+            .iter()
+            .map(|f| finding(f, a.nc_majeures.contains(&f.criterion)))
+            .collect(),
     }
 }
 
@@ -130,8 +134,15 @@ fn cycle(a: &AuditBlock) -> Vec<String> {
     ]
 }
 
-fn finding(f: &crate::report::FindingLine) -> Finding {
+/// `counted_major`: a minor NC the proposal counts as major (§4.5: not
+/// lifted since the previous audit), said beside it.
+fn finding(f: &crate::report::FindingLine, counted_major: bool) -> Finding {
     let mut notes = Vec::new();
+    if counted_major && f.result == AuditResult::MinorNonconformity {
+        notes.push(
+            "comptée majeure : non-conformité mineure de l'audit précédent non levée".to_string(),
+        );
+    }
     if let Some(o) = &f.observations {
         notes.push(o.clone());
     }

@@ -148,6 +148,8 @@ pub struct LevelRow {
     pub marker_bottom: String,
     pub class: &'static str,
     pub value: String,
+    /// No expected level is drawn for a criterion that does not apply.
+    pub marker: bool,
 }
 
 #[derive(Serialize)]
@@ -173,12 +175,13 @@ pub fn levels(criteria: &[CriterionLine], scale: &[i64]) -> LevelChart {
                 y: n(y + 3.0),
                 text_y: n(y + 13.0),
                 label: c.id.clone(),
-                width: n(c.level.map_or(0.0, |l| at(l) - LABEL)),
+                width: n(c.level.map_or(0.0, |l| (at(l) - LABEL).max(0.0))),
                 expected_x: n(at(c.expected)),
                 marker_top: n(y),
                 marker_bottom: n(y + 20.0),
                 class: class(c.status),
                 value,
+                marker: c.status != Status::NotApplicable,
             }
         })
         .collect();

@@ -8,6 +8,7 @@ mod charts;
 mod json;
 mod network_view;
 mod templates;
+mod typography;
 mod view;
 
 use clap::ValueEnum;

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::Pair;
 use super::view::{Provenance, provenance};
 use crate::date::Date;
+use crate::french::plural;
 use crate::output::audit::verdict_label;
 use crate::output::evaluation::rate;
 use crate::report::{HeatMap, NetworkBlock, NetworkReport, Overview};
@@ -68,8 +69,13 @@ pub fn view(r: &NetworkReport) -> View {
         cover.push((
             "Anonymisation".to_string(),
             format!(
-                "pseudonymes ; groupes de moins de {} structures regroupés dans « autres » ; {} non détaillée(s)",
-                a.seuil, a.non_detaillees
+                "pseudonymes ; groupes de moins de {} structures regroupés dans « autres » ; {}",
+                a.seuil,
+                plural(
+                    a.non_detaillees,
+                    "structure non détaillée",
+                    "structures non détaillées"
+                )
             ),
         ));
     }
@@ -79,6 +85,20 @@ pub fn view(r: &NetworkReport) -> View {
         .enumerate()
         .map(|(i, b)| block(i, b))
         .collect();
+    if !blocks.is_empty() {
+        let shown: Vec<String> = r
+            .blocks
+            .iter()
+            .filter_map(|b| {
+                Some(format!(
+                    "{} {}",
+                    b.referential.as_deref()?,
+                    b.version.as_deref()?
+                ))
+            })
+            .collect();
+        cover.push(("Référentiels".to_string(), shown.join(" · ")));
+    }
     let mut toc = vec![("national".to_string(), "Vue nationale".to_string())];
     toc.extend(blocks.iter().map(|b| (b.anchor.clone(), b.title.clone())));
     toc.push(("provenance".to_string(), "Provenance".to_string()));
@@ -125,7 +145,6 @@ fn block(i: usize, b: &NetworkBlock) -> Block {
     };
     let mut overview = overview(&b.overview);
     overview.push(("Taux moyen (complètes)".to_string(), rate(b.taux_moyen)));
-    let max = b.ranking.iter().map(|r| r.ecarts).max().unwrap_or(1).max(1);
     Block {
         anchor: format!("referentiel-{}", i + 1),
         title,
@@ -201,10 +220,14 @@ fn block(i: usize, b: &NetworkBlock) -> Block {
                 id: r.criterion.clone(),
                 title: r.title.clone(),
                 gaps: format!(
-                    "{} sur {} (dont {} majeur(s))",
-                    r.ecarts, r.sur, r.ecarts_majeurs
+                    "{} sur {} (dont {})",
+                    r.ecarts,
+                    r.sur,
+                    plural(r.ecarts_majeurs, "majeur", "majeurs")
                 ),
-                bar: format!("{:.1}", 120.0 * r.ecarts as f64 / max as f64),
+                // The share of the complete self-assessments, not of the
+                // most failed criterion: one gap in ten is a short bar.
+                bar: format!("{:.1}", 120.0 * r.ecarts as f64 / r.sur.max(1) as f64),
             })
             .collect(),
         heat: heat(&b.heat),

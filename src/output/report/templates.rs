@@ -26,12 +26,12 @@ fn template(name: &str) -> &'static str {
 /// One self-contained HTML file: the page rules, the report's styles, no
 /// script, no external resource.
 pub fn html(name: &'static str, context: impl Serialize) -> String {
-    crate::output::html::render_with(
+    super::typography::html(&crate::output::html::render_with(
         name,
         template(name),
         &[("rapport.css", REPORT_CSS)],
         context,
-    )
+    ))
 }
 
 /// Markdown: every printed value is escaped by `escape::markdown`; the
@@ -45,7 +45,8 @@ pub fn markdown(name: &'static str, context: impl Serialize) -> String {
     let rendered = env
         .template_from_named_str(name, template(name))
         .and_then(|t| t.render(context));
-    rendered.unwrap_or_else(|e| format!("<!-- erreur de gabarit : {e} -->\n"))
+    let rendered = rendered.unwrap_or_else(|e| format!("<!-- erreur de gabarit : {e} -->\n"));
+    super::typography::text(&rendered)
 }
 
 fn markdown_formatter(

@@ -254,12 +254,14 @@ fn gap(g: &GapLine) -> Gap {
 
 fn plan(actions: &[crate::report::ActionLine]) -> Plan {
     let late = actions.iter().filter(|a| a.en_retard).count();
+    let summary = match (actions.len(), late) {
+        (0, _) => "Aucune action dans le plan.".to_string(),
+        (1, 0) => "1 action, pas en retard.".to_string(),
+        (n, 0) => format!("{n} actions, aucune en retard."),
+        (n, l) => format!("{}, dont {l} en retard.", plural(n, "action", "actions")),
+    };
     Plan {
-        summary: format!(
-            "{}, dont {}.",
-            plural(actions.len(), "action", "actions"),
-            plural(late, "en retard", "en retard")
-        ),
+        summary,
         rows: actions
             .iter()
             .map(|a| Action {
