@@ -89,7 +89,7 @@ impl Finding {
             NoWorkspaceReferentials { .. } => Some(
                 "indiquez le chemin d'un référentiel (label lint chemin/1.0.0.yaml) ; sans ce dossier, validate et evaluate utilisent les référentiels intégrés à l'outil".into(),
             ),
-            SpecialFile => Some("donnez le chemin d'un fichier YAML ordinaire".into()),
+            SpecialFile => Some("donnez le chemin d'un fichier ordinaire (ni tube, ni périphérique, ni socket)".into()),
             LinkedFileOutside => Some("copiez le fichier dans le dossier au lieu d'un lien".into()),
             WriteThroughLink => Some("remplacez le lien par un fichier ou un dossier ordinaire".into()),
             StructureFileSkipped => Some("vérifiez-le avec « label validate »".into()),
