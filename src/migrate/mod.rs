@@ -102,6 +102,13 @@ pub fn migrate(
 ) -> Result<Outcome, Vec<Diagnostic>> {
     let self_assessment_shown = join(&folder.shown, SelfAssessment::FILE_NAME);
     let here = Location::file(&self_assessment_shown);
+    // A folder already on the target has nothing to move, even when a
+    // person still has to fix what the last migration marked.
+    if let Some(current) = folder.referential.as_ref().filter(|r| r.version == *target) {
+        return Ok(Outcome::AlreadyThere {
+            version: current.version.to_string(),
+        });
+    }
     let (Some(current), Some(assessment), false) = (
         &folder.referential,
         &folder.self_assessment,
@@ -120,11 +127,6 @@ pub fn migrate(
         diagnostics.push(Diagnostic::new(finding, here));
         return Err(diagnostics);
     };
-    if *target == current.version {
-        return Ok(Outcome::AlreadyThere {
-            version: target.to_string(),
-        });
-    }
     if *target < current.version {
         let finding = Finding::Version(VersionFinding::MigrateBackwards {
             from: current.version.to_string(),
