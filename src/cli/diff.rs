@@ -46,7 +46,7 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     let found = find(&workspace, &args.old).and_then(|old| Ok((old, find(&workspace, &args.new)?)));
     let (old, new) = match found {
         Ok(pair) => pair,
-        Err(diagnostic) => return super::fail(diagnostic),
+        Err(diagnostics) => return fail_all(diagnostics),
     };
     let changes = crate::versions::diff(&old, &new);
     let text = match args.format {
@@ -59,7 +59,9 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
 }
 
 /// A referential named `id@version`, or by the path of its file or folder.
-fn find(workspace: &Workspace, named: &str) -> Result<Referential, Diagnostic> {
+/// What makes a referential unusable: its errors, then the one that says
+/// the command stops.
+fn find(workspace: &Workspace, named: &str) -> Result<Referential, Vec<Diagnostic>> {
     let path = workspace.cwd.join(named);
     if path.exists() {
         let shown = workspace.shown(&path);
@@ -68,9 +70,29 @@ fn find(workspace: &Workspace, named: &str) -> Result<Referential, Diagnostic> {
             let finding = Finding::InvalidReferential {
                 shown: shown.clone(),
             };
-            Diagnostic::new(finding, Location::file(&shown))
+            let mut errors: Vec<Diagnostic> = loaded
+                .diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect();
+            errors.push(Diagnostic::new(finding, Location::file(&shown)));
+            errors
         });
     }
+    find_named(workspace, named).map_err(|d| vec![d])
+}
+
+/// Prints every diagnostic, then stops with exit code 2.
+fn fail_all(diagnostics: Vec<Diagnostic>) -> u8 {
+    let mut code = 2;
+    for diagnostic in diagnostics {
+        code = super::fail(diagnostic);
+    }
+    code
+}
+
+/// A referential named `id@version` or `id`, or a path that is not there.
+fn find_named(workspace: &Workspace, named: &str) -> Result<Referential, Diagnostic> {
     let here = Location::file(named);
     match named.split_once('@') {
         Some((id, version)) => {
