@@ -111,7 +111,7 @@ impl VersionFinding {
                 "« {id} » désigne encore le critère « {id} » de la version {since} : un autre critère ne peut pas y être mené"
             ),
             ToReview { id } => {
-                format!("réponse « {id} » à revoir : elle vient d'un critère scindé ou fusionné")
+                format!("réponse « {id} » à revoir : son critère a changé avec la nouvelle version")
             }
             MigrateBackwards { from, to } => format!(
                 "migration refusée : la structure est en version {from}, plus récente que {to}"
@@ -141,7 +141,7 @@ impl VersionFinding {
             OldIdUnaccounted { .. } => Some("ajoutez-le sous renomme, scinde, fusionne ou supprime (avec la raison)".into()),
             IdReused { .. } => Some("un identifiant publié ne change jamais de sens : donnez un identifiant neuf au nouveau critère".into()),
             TargetTwice { .. } | TargetTaken { .. } => Some("pour réunir plusieurs critères en un, utilisez « fusionne » ; sinon donnez un identifiant neuf au nouveau critère".into()),
-            ToReview { .. } => Some("relisez niveau, commentaire et preuves au regard du nouveau critère, puis retirez « a_revoir: true »".into()),
+            ToReview { .. } => Some("le critère a été scindé ou fusionné, ou ne permet plus « non concerné » : relisez niveau, commentaire et preuves, puis retirez « a_revoir: true »".into()),
             MigrateBackwards { .. } => Some("une structure ne revient jamais à une version plus ancienne ; rien n'a été écrit".into()),
             MigrateNotEditable { .. } => Some("écrivez la valeur en bloc (une clé par ligne), puis relancez label migrate ; rien n'a été écrit".into()),
             MigrateInvalid { .. } => Some("corrigez d'abord ces erreurs (label validate), puis relancez label migrate".into()),
