@@ -58,25 +58,22 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     0
 }
 
-/// A referential named `id@version`, or by the path of its file or folder.
-/// What makes a referential unusable: its errors, then the one that says
-/// the command stops.
+/// A referential named by path, `id@version` or `id`; when it is unusable,
+/// what was found in it, then the diagnostic that stops the command.
 fn find(workspace: &Workspace, named: &str) -> Result<Referential, Vec<Diagnostic>> {
     let path = workspace.cwd.join(named);
-    if path.exists() {
+    // A link is read as given, even dangling or looping: its reader says so.
+    if path.symlink_metadata().is_ok() {
         let shown = workspace.shown(&path);
         let loaded = validate(read_path(&path, &shown, workspace.catalog().dir_name()));
         return loaded.referential.ok_or_else(|| {
             let finding = Finding::InvalidReferential {
                 shown: shown.clone(),
             };
-            let mut errors: Vec<Diagnostic> = loaded
-                .diagnostics
-                .into_iter()
-                .filter(Diagnostic::is_error)
-                .collect();
-            errors.push(Diagnostic::new(finding, Location::file(&shown)));
-            errors
+            // All it found: a loop of links, say, is only a warning.
+            let mut found = loaded.diagnostics;
+            found.push(Diagnostic::new(finding, Location::file(&shown)));
+            found
         });
     }
     find_named(workspace, named).map_err(|d| vec![d])

@@ -101,7 +101,6 @@ pub fn migrate(
     audits: bool,
 ) -> Result<Outcome, Vec<Diagnostic>> {
     let self_assessment_shown = join(&folder.shown, SelfAssessment::FILE_NAME);
-    let here = Location::file(&self_assessment_shown);
     // A folder already on the target has nothing to move, even when a
     // person still has to fix what the last migration marked.
     if let Some(current) = folder.referential.as_ref().filter(|r| r.version == *target) {
@@ -114,9 +113,6 @@ pub fn migrate(
         &folder.self_assessment,
         folder.has_errors(),
     ) else {
-        let finding = Finding::Version(VersionFinding::MigrateInvalid {
-            file: self_assessment_shown.clone(),
-        });
         // Its errors say why; its warnings do not stop a migration.
         let mut diagnostics: Vec<Diagnostic> = folder
             .diagnostics
@@ -124,6 +120,19 @@ pub fn migrate(
             .filter(|d| d.is_error())
             .cloned()
             .collect();
+        // The file named is the one with the first error (plan.yaml may be
+        // the broken one).
+        let file = diagnostics
+            .first()
+            .map(|d| d.location.path.clone())
+            .filter(|p| {
+                [SelfAssessment::FILE_NAME, Plan::FILE_NAME, Audit::FILE_NAME]
+                    .iter()
+                    .any(|name| p.ends_with(name))
+            })
+            .unwrap_or_else(|| self_assessment_shown.clone());
+        let here = Location::file(&file);
+        let finding = Finding::Version(VersionFinding::MigrateInvalid { file });
         diagnostics.push(Diagnostic::new(finding, here));
         return Err(diagnostics);
     };
