@@ -58,7 +58,12 @@ fn summary(change: &FieldChange) -> String {
         return format!("{name} : {}", parts.join(", "));
     }
     match change.field {
-        Field::Title | Field::Description => format!("{name} reformulé{}", feminine(change.field)),
+        // Release notes name the former title: a reader knows it by heart.
+        Field::Title => match change.before.first() {
+            Some(before) => format!("{name} reformulé (auparavant « {before} »)"),
+            None => format!("{name} reformulé"),
+        },
+        Field::Description => format!("{name} reformulé{}", feminine(change.field)),
         _ => format!(
             "{name} : {} → {}",
             change.before.join(", "),
