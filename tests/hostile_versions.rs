@@ -220,6 +220,24 @@ fn hostile_migrate() {
                     .into_bytes()
             });
         }),
+        Case::new(
+            "plan.yaml a link within the folder",
+            &vers("1.1.0"),
+            2,
+            "FS010",
+        )
+        .setup(|d| {
+            on_1_0_0(d);
+            fs::rename(d.join("ml/plan.yaml"), d.join("ml/plan-reel.yaml")).unwrap();
+            symlink("plan-reel.yaml", d.join("ml/plan.yaml")).unwrap();
+        }),
+        Case::new("plan.yaml read-only", &vers("1.1.0"), 2, "FS006").setup(|d| {
+            on_1_0_0(d);
+            let plan = d.join("ml/plan.yaml");
+            let mut mode = fs::metadata(&plan).unwrap().permissions();
+            mode.set_readonly(true);
+            fs::set_permissions(&plan, mode).unwrap();
+        }),
         Case::new("already on the target", &vers("1.1.0"), 0, "")
             .setup(|d| example(d, "ml-haute-cornouaille", "ml")),
         Case::new(
