@@ -349,3 +349,38 @@ fn item_3_plan_lists_with_comments_keep_them() {
         .filter(|l| l.contains("plan.yaml") && l.contains("error["));
     assert_eq!(plan_errors.count(), 0, "{}", check.stdout);
 }
+
+/// QA: the summary of a first migration says « --audits pour le migrer »;
+/// on the folder now on 1.1.0, `--audits` does move the audit left on
+/// 1.0.0 (it answered « rien à faire »), then is a no-op.
+#[test]
+fn item_3_audits_later_moves_the_audit_left_behind() {
+    let dir = network(&["ml-pays-de-vitre"]);
+    let first = migrate(dir.path(), &["structures", "--vers", "1.1.0"]);
+    assert!(
+        first.stdout.contains("--audits pour le migrer"),
+        "{}",
+        first.stdout
+    );
+    let audit = "ml-pays-de-vitre/audit.yaml";
+    assert!(read(dir.path(), audit).contains("\nversion: 1.0.0\n"));
+    let late = migrate(dir.path(), &["structures", "--vers", "1.1.0", "--audits"]);
+    assert_eq!(late.code, 0, "{}{}", late.stdout, late.stderr);
+    assert!(
+        late.stdout.contains(": audit.yaml 1.0.0 → 1.1.0"),
+        "{}",
+        late.stdout
+    );
+    let after = read(dir.path(), audit);
+    assert!(
+        after.contains("\nversion: 1.1.0\n") && after.contains("constats_retires:"),
+        "{after}"
+    );
+    let again = migrate(dir.path(), &["structures", "--vers", "1.1.0", "--audits"]);
+    assert!(
+        again.stdout.contains("déjà en version 1.1.0"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(read(dir.path(), audit), after);
+}
