@@ -298,3 +298,25 @@ fn item_4_tetes_de_reseau_1_1_0_only_narrows_not_applicable() {
         .collect();
     assert_eq!(changed, ["APP-03", "LAB-01"]);
 }
+
+/// QA: two different referentials compared were headed with the new one's
+/// id only (« tetes-de-reseau : de la version 1.0.0 … »): both are named.
+#[test]
+fn item_2_two_different_referentials_are_both_named() {
+    let run = label(
+        &root(),
+        &[
+            "diff",
+            "missions-locales@1.0.0",
+            "tetes-de-reseau@1.1.0",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let first = run.stdout.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "# de missions-locales 1.0.0 à tetes-de-reseau 1.1.0 (deux référentiels différents)"
+    );
+}

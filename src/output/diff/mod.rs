@@ -85,6 +85,13 @@ fn ids(list: &[Named]) -> String {
 
 /// The heading every format shares.
 fn heading(changes: &Changes) -> String {
+    if changes.old_referential != changes.referential {
+        // Two different referentials: both are named.
+        return format!(
+            "de {} {} à {} {} (deux référentiels différents)",
+            changes.old_referential, changes.old_version, changes.referential, changes.new_version
+        );
+    }
     format!(
         "{} : de la version {} à la version {}",
         changes.referential, changes.old_version, changes.new_version
