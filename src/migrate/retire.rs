@@ -49,11 +49,11 @@ pub(super) fn merge(
     let (old, new) = (&hop.old.version, &hop.new.version);
     let note = match kind {
         Kind::Answers => format!(
-            "({old}) fusionné dans {to} en {new} : la réponse de {} ({old}), au niveau le plus bas, y est reprise",
+            "({old}) fusionné dans {to} en {new} : la réponse de {} ({old}) y est reprise (le niveau le plus bas l'emporte)",
             kept.id
         ),
         _ => format!(
-            "({old}) fusionné dans {to} en {new} : le constat de {} ({old}), le plus sévère, y est repris",
+            "({old}) fusionné dans {to} en {new} : le constat de {} ({old}) y est repris (le plus sévère l'emporte)",
             kept.id
         ),
     };
