@@ -238,6 +238,26 @@ fn hostile_migrate() {
             mode.set_readonly(true);
             fs::set_permissions(&plan, mode).unwrap();
         }),
+        Case::new(
+            "a target version whose depuis skips the folder's",
+            &vers("1.1.0"),
+            1,
+            "VER001",
+        )
+        .setup(|d| {
+            edited("  depuis: 1.0.0", "  depuis: 0.9.0")(d);
+            on_1_0_0(d);
+        }),
+        Case::new(
+            "a target version with broken correspondances",
+            &vers("1.1.0"),
+            1,
+            "VER008",
+        )
+        .setup(|d| {
+            edited("    TERR-03: ACC-06", "    TERR-03: VAL-02")(d);
+            on_1_0_0(d);
+        }),
         Case::new("already on the target", &vers("1.1.0"), 0, "")
             .setup(|d| example(d, "ml-haute-cornouaille", "ml")),
         Case::new(

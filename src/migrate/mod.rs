@@ -151,6 +151,7 @@ pub fn migrate(
     let found = crate::structure::create::find_referential_in(catalog, &current.id, target, &at)
         .map_err(|d| vec![d])?;
     let versions = hops::chain(catalog, current, found, &at).map_err(|d| vec![d])?;
+    hops::check(current, &versions)?;
     let kind = Some(assessment.structure.kind);
     let mut tally = Tally::default();
     let mut files = Vec::new();
@@ -223,6 +224,7 @@ fn audit_behind(
     let from = crate::structure::create::find_referential_in(catalog, &current.id, &version, &at)
         .map_err(|d| vec![d])?;
     let versions = hops::chain(catalog, &from, current.clone(), &at).map_err(|d| vec![d])?;
+    hops::check(&from, &versions)?;
     let kind = folder.self_assessment.as_ref().map(|s| s.structure.kind);
     let mut tally = Tally::default();
     let files: Vec<FileChange> =
