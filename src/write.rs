@@ -33,24 +33,32 @@ impl std::fmt::Display for WriteError {
     }
 }
 
+/// Whether `write_atomically` would refuse `path` (a link, a read-only
+/// mark): a command writing several files asks for each before it writes
+/// any, so that it writes all of them or none.
+pub fn check_writable(path: &Path) -> Result<(), WriteError> {
+    refuse_link(path)?;
+    if is_read_only(folder_of(path)) {
+        return Err(WriteError::ReadOnlyFolder);
+    }
+    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(WriteError::ReadOnlyFile);
+    }
+    Ok(())
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
 /// Replaces (or creates) `path` with `text`. Read-only marks are honoured
 /// even for an administrator, who could otherwise write through them.
 pub fn write_atomically(path: &Path, text: impl AsRef<[u8]>) -> Result<(), WriteError> {
-    refuse_link(path)?;
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if is_read_only(folder) {
-        return Err(WriteError::ReadOnlyFolder);
-    }
+    check_writable(path)?;
+    let folder = folder_of(path);
     let existing = fs::metadata(path).ok();
-    if existing
-        .as_ref()
-        .is_some_and(|m| m.permissions().readonly())
-    {
-        return Err(WriteError::ReadOnlyFile);
-    }
     remove_stale_temporaries(folder);
     let mut temp = temporary(folder).map_err(WriteError::Io)?;
     temp.write_all(text.as_ref())

@@ -301,3 +301,86 @@ fn item_3_line_endings_and_comments_are_kept() {
     );
     assert_eq!(after.matches("a_revoir: true\r\n").count(), 2, "{after}");
 }
+
+/// QA: the migration that marks a forbidden « non concerné » leaves an
+/// error a person must fix; running `label migrate` again on that folder,
+/// already on 1.1.0, is still the no-op that says so (it was VER012).
+#[test]
+fn item_3_migrating_twice_with_a_marked_answer_is_a_no_op() {
+    let dir = network(&["ml-val-de-garonne", "arml-bretagne"]);
+    let first = migrate(dir.path(), &["structures", "--vers", "1.1.0"]);
+    assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
+    let before = read(dir.path(), "ml-val-de-garonne/autoevaluation.yaml");
+    let again = migrate(dir.path(), &["structures", "--vers", "1.1.0"]);
+    assert_eq!(again.code, 0, "{}{}", again.stdout, again.stderr);
+    assert!(!again.stderr.contains("VER012"), "{}", again.stderr);
+    assert_eq!(again.stdout.matches("déjà en version 1.1.0").count(), 2);
+    assert_eq!(
+        read(dir.path(), "ml-val-de-garonne/autoevaluation.yaml"),
+        before
+    );
+}
+
+/// QA: a block list of criteria with a person's comments migrates item by
+/// item (it was refused as « valeur écrite sur une ligne »): each comment
+/// stays, a removed criterion's commented line stays as a comment.
+#[test]
+fn item_3_plan_lists_with_comments_keep_them() {
+    let dir = network(&["ml-pays-de-vitre"]);
+    let plan = dir.path().join("structures/ml-pays-de-vitre/plan.yaml");
+    let text = fs::read_to_string(&plan).unwrap().replacen(
+        "    criteres:\n      - PARC-06\n      - VAL-01\n      - VAL-04",
+        "    criteres:\n      # nos critères\n      - VAL-04   # scindé\n      - TERR-05   # à relire\n      - PARC-06\n      - VAL-01 # gardé",
+        1,
+    );
+    fs::write(&plan, text).unwrap();
+    let run = migrate(dir.path(), &["structures", "--vers", "1.1.0"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let after = read(dir.path(), "ml-pays-de-vitre/plan.yaml");
+    let expected = "    criteres:\n      # nos critères\n      - VAL-04   # scindé\n      - VAL-05\n      # TERR-05 (supprimé en 1.1.0)   # à relire\n      - VAL-01\n      # VAL-01 (déjà dans la liste) # gardé\n";
+    assert!(after.contains(expected), "{after}");
+    let check = label(
+        dir.path(),
+        &["validate", "--format", "concise", "--date", DATE],
+    );
+    let plan_errors = check
+        .stdout
+        .lines()
+        .filter(|l| l.contains("plan.yaml") && l.contains("error["));
+    assert_eq!(plan_errors.count(), 0, "{}", check.stdout);
+}
+
+/// QA: the summary of a first migration says « --audits pour le migrer »;
+/// on the folder now on 1.1.0, `--audits` does move the audit left on
+/// 1.0.0 (it answered « rien à faire »), then is a no-op.
+#[test]
+fn item_3_audits_later_moves_the_audit_left_behind() {
+    let dir = network(&["ml-pays-de-vitre"]);
+    let first = migrate(dir.path(), &["structures", "--vers", "1.1.0"]);
+    assert!(
+        first.stdout.contains("--audits pour le migrer"),
+        "{}",
+        first.stdout
+    );
+    let audit = "ml-pays-de-vitre/audit.yaml";
+    assert!(read(dir.path(), audit).contains("\nversion: 1.0.0\n"));
+    let late = migrate(dir.path(), &["structures", "--vers", "1.1.0", "--audits"]);
+    assert_eq!(late.code, 0, "{}{}", late.stdout, late.stderr);
+    assert!(
+        late.stdout.contains(": audit.yaml 1.0.0 → 1.1.0"),
+        "{}",
+        late.stdout
+    );
+    let after = read(dir.path(), audit);
+    assert!(
+        after.contains("\nversion: 1.1.0\n") && after.contains("constats_retires:"),
+        "{after}"
+    );
+    let again = migrate(dir.path(), &["structures", "--vers", "1.1.0", "--audits"]);
+    assert!(
+        again.stdout.contains("déjà en version 1.1.0"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(read(dir.path(), audit), after);
+}

@@ -72,10 +72,37 @@ fn item_1_unknown_ids_in_correspondances() {
     assert_eq!(codes(&run), ["VER002"], "{}", run.stdout);
     assert!(run.stdout.contains("« ACC-07 »"), "{}", run.stdout);
     assert_eq!(run.code, 1);
-    // …and ACC-09 none of 1.0.0 (VER007), once the target is right.
+    // …and ACC-09 none of 1.0.0 (VER007).
+    let corr =
+        "  depuis: 1.0.0\n  supprime:\n    ACC-09: Inconnu.\n    TERR-05: Couvert par TERR-02.\n";
+    let run = lint(workspace(corr, without_terr05).path());
+    assert_eq!(codes(&run), ["VER007"], "{}", run.stdout);
+}
+
+/// QA: a rename onto a criterion that keeps its id (ACC-05 is unchanged)
+/// would give it two meanings; a split naming one id twice, or two
+/// mappings reaching one id outside `fusionne`, too (VER008).
+#[test]
+fn item_1_a_target_is_reached_once_and_never_an_unchanged_id() {
     let corr = format!("  depuis: 1.0.0\n  renomme:\n    ACC-09: ACC-05\n{REMOVED}");
     let run = lint(workspace(&corr, without_terr05).path());
-    assert_eq!(codes(&run), ["VER007"], "{}", run.stdout);
+    assert_eq!(codes(&run), ["VER007", "VER008"], "{}", run.stdout);
+    assert!(
+        run.stdout.contains("« ACC-05 » désigne encore"),
+        "{}",
+        run.stdout
+    );
+    let renamed_twice = |t: String| t.replace("id: ACC-05\n", "id: ACC-07\n");
+    let corr =
+        format!("  depuis: 1.0.0\n  renomme:\n    ACC-05: ACC-07\n    ACC-04: ACC-07\n{REMOVED}");
+    let run = lint(workspace(&corr, move |t| renamed_twice(without_terr05(t))).path());
+    assert!(codes(&run).contains(&"VER008"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("« ACC-07 » est la cible de plusieurs correspondances"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -270,4 +297,26 @@ fn item_4_tetes_de_reseau_1_1_0_only_narrows_not_applicable() {
         .map(|m| m["id"].as_str().unwrap())
         .collect();
     assert_eq!(changed, ["APP-03", "LAB-01"]);
+}
+
+/// QA: two different referentials compared were headed with the new one's
+/// id only (« tetes-de-reseau : de la version 1.0.0 … »): both are named.
+#[test]
+fn item_2_two_different_referentials_are_both_named() {
+    let run = label(
+        &root(),
+        &[
+            "diff",
+            "missions-locales@1.0.0",
+            "tetes-de-reseau@1.1.0",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let first = run.stdout.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "# de missions-locales 1.0.0 à tetes-de-reseau 1.1.0 (deux référentiels différents)"
+    );
 }

@@ -46,7 +46,7 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     let found = find(&workspace, &args.old).and_then(|old| Ok((old, find(&workspace, &args.new)?)));
     let (old, new) = match found {
         Ok(pair) => pair,
-        Err(diagnostic) => return super::fail(diagnostic),
+        Err(diagnostics) => return fail_all(diagnostics),
     };
     let changes = crate::versions::diff(&old, &new);
     let text = match args.format {
@@ -58,19 +58,38 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
     0
 }
 
-/// A referential named `id@version`, or by the path of its file or folder.
-fn find(workspace: &Workspace, named: &str) -> Result<Referential, Diagnostic> {
+/// A referential named by path, `id@version` or `id`; when it is unusable,
+/// what was found in it, then the diagnostic that stops the command.
+fn find(workspace: &Workspace, named: &str) -> Result<Referential, Vec<Diagnostic>> {
     let path = workspace.cwd.join(named);
-    if path.exists() {
+    // A link is read as given, even dangling or looping: its reader says so.
+    if path.symlink_metadata().is_ok() {
         let shown = workspace.shown(&path);
         let loaded = validate(read_path(&path, &shown, workspace.catalog().dir_name()));
         return loaded.referential.ok_or_else(|| {
             let finding = Finding::InvalidReferential {
                 shown: shown.clone(),
             };
-            Diagnostic::new(finding, Location::file(&shown))
+            // All it found: a loop of links, say, is only a warning.
+            let mut found = loaded.diagnostics;
+            found.push(Diagnostic::new(finding, Location::file(&shown)));
+            found
         });
     }
+    find_named(workspace, named).map_err(|d| vec![d])
+}
+
+/// Prints every diagnostic, then stops with exit code 2.
+fn fail_all(diagnostics: Vec<Diagnostic>) -> u8 {
+    let mut code = 2;
+    for diagnostic in diagnostics {
+        code = super::fail(diagnostic);
+    }
+    code
+}
+
+/// A referential named `id@version` or `id`, or a path that is not there.
+fn find_named(workspace: &Workspace, named: &str) -> Result<Referential, Diagnostic> {
     let here = Location::file(named);
     match named.split_once('@') {
         Some((id, version)) => {

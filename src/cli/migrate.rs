@@ -5,12 +5,14 @@ use std::path::PathBuf;
 use super::Out;
 use super::out::{color, eprint, stderr_is_terminal};
 use crate::diagnostics::{Diagnostic, Location, Report};
+use crate::document::Document;
 use crate::migrate::{Migration, Outcome, migrate};
 use crate::output::migrate as show;
 use crate::output::{DiagnosticFormat, render_diagnostics, visible};
+use crate::self_assessment::SelfAssessment;
 use crate::structure::{self, Resolver, StructureFolder};
 use crate::workspace::Workspace;
-use crate::write::write_atomically;
+use crate::write::{check_writable, write_atomically};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -84,6 +86,19 @@ fn apply(
         out.print(&visible(&show::summary(shown, migration, false)));
         return 0;
     }
+    // All files or none: each is checked before any is written, and the
+    // self-assessment, which says the folder's version, goes last.
+    let mut changed: Vec<_> = migration
+        .files
+        .iter()
+        .filter(|f| f.before != f.after)
+        .collect();
+    changed.sort_by_key(|f| f.path.ends_with(SelfAssessment::FILE_NAME));
+    for file in &changed {
+        if let Err(e) = check_writable(&file.path) {
+            return super::fail(Diagnostic::not_written(e, Location::file(&file.shown)));
+        }
+    }
     let r = &migration.referential;
     let marker = format!("/{}/{}/autoevaluation.schema.json", r.id, r.version);
     let wants_schema = migration.files.iter().any(|f| {
@@ -96,7 +111,7 @@ fn apply(
     {
         return super::fail(Diagnostic::not_written(e, Location::file(shown)));
     }
-    for file in migration.files.iter().filter(|f| f.before != f.after) {
+    for file in changed {
         if let Err(e) = write_atomically(&file.path, &file.after) {
             return super::fail(Diagnostic::not_written(e, Location::file(&file.shown)));
         }

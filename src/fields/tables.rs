@@ -251,7 +251,7 @@ pub const ANSWER: &[Field] = &[
     opt(
         "a_revoir",
         Shape::Bool,
-        "Posé par label migrate : la réponse vient d'un critère scindé ou fusionné ; relisez-la puis retirez la clé.",
+        "Posé par label migrate : le critère a été scindé ou fusionné, ou ne permet plus « non concerné » ; relisez la réponse puis retirez la clé.",
     ),
 ];
 

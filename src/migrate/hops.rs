@@ -53,8 +53,17 @@ pub fn chain(
         let Some(since) = last.correspondences.as_ref().map(|c| c.since.clone()) else {
             break;
         };
-        if since <= from.version {
+        if since == from.version {
             break;
+        }
+        if since < from.version {
+            // The chain jumps over the folder's version: what its ids
+            // become is written nowhere.
+            let finding = Finding::Version(VersionFinding::PreviousVersionNotFound {
+                id: last.id.clone(),
+                version: since.to_string(),
+            });
+            return Err(Diagnostic::new(finding, here.clone()));
         }
         let id = last.id.clone();
         let loaded = catalog.find(&id, &since.to_string());
@@ -71,4 +80,21 @@ pub fn chain(
     }
     versions.reverse();
     Ok(versions)
+}
+
+/// Each hop's correspondances checked against its previous version, as
+/// `label lint` does: a migration never follows broken ones.
+pub fn check(from: &Referential, versions: &[Referential]) -> Result<(), Vec<Diagnostic>> {
+    let mut old = from;
+    for new in versions {
+        let found: Vec<Diagnostic> = crate::referential::check_against(old, new)
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        if !found.is_empty() {
+            return Err(found);
+        }
+        old = new;
+    }
+    Ok(())
 }

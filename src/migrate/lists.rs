@@ -35,7 +35,7 @@ pub(super) fn migrate(editor: &mut Editor, hop: &Hop, tally: &mut Tally) -> Resu
         if new == old {
             continue;
         }
-        rewrite(editor, list, items, &new)?;
+        rewrite(editor, hop, list, items, &new)?;
         let id = fields
             .iter()
             .find(|(k, _)| k.value == "id")
@@ -53,18 +53,23 @@ fn text(node: &Spanned<Node>) -> Option<String> {
     }
 }
 
+/// What one old id becomes in the next version (nothing when removed).
+fn next_ids(hop: &Hop, id: &str) -> Vec<String> {
+    match fate(hop.mapping, id, hop.new) {
+        Fate::Unchanged => vec![id.to_string()],
+        Fate::Renamed(to) | Fate::Merged(to) => vec![to],
+        Fate::Split(to) => to,
+        Fate::Removed(_) | Fate::Gone => Vec::new(),
+    }
+}
+
 fn new_ids(hop: &Hop, old: &[String], tally: &mut Tally) -> Vec<String> {
     let mut new: Vec<String> = Vec::new();
     for id in old {
-        let ids = match fate(hop.mapping, id, hop.new) {
-            Fate::Unchanged => vec![id.clone()],
-            Fate::Renamed(to) | Fate::Merged(to) => vec![to],
-            Fate::Split(to) => to,
-            Fate::Removed(_) | Fate::Gone => {
-                tally.dropped.push(id.clone());
-                Vec::new()
-            }
-        };
+        let ids = next_ids(hop, id);
+        if ids.is_empty() {
+            tally.dropped.push(id.clone());
+        }
         for id in ids {
             if !new.contains(&id) {
                 new.push(id);
@@ -74,10 +79,11 @@ fn new_ids(hop: &Hop, old: &[String], tally: &mut Tally) -> Vec<String> {
     new
 }
 
-/// The list written anew in its own style: `[A, B]` on its line, or one
-/// `- A` line per item. Refused where a comment sits inside the list.
+/// The list written anew in its own style: `[A, B]` on its line (refused
+/// where a comment sits inside the brackets), or line by line.
 fn rewrite(
     editor: &mut Editor,
+    hop: &Hop,
     list: &Spanned<Node>,
     items: &[Spanned<Node>],
     ids: &[String],
@@ -101,27 +107,66 @@ fn rewrite(
         editor.replace(range, format!("[{}]", ids.join(", ")));
         return Ok(());
     }
-    let first = &items[0];
-    let start = text[..first.span.offset].rfind('\n').map_or(0, |i| i + 1);
-    let lead = &text[start..first.span.offset];
-    let dash = lead.find('-').ok_or_else(|| refuse(first.span))?;
-    let end = text[last_end..]
-        .find('\n')
-        .map_or(text.len(), |i| last_end + i + 1);
-    if text[start..end].contains('#') || !lead[..dash].chars().all(|c| c == ' ') {
-        return Err(refuse(first.span));
-    }
+    block(editor, hop, items)
+}
+
+/// A block list rewritten item by item: each `- OLD` line becomes its new
+/// ids, its own comment kept on the first; a removed item (or one already
+/// listed) leaves its line, or, if a person commented it, stays as a
+/// comment line so that nothing they wrote is lost.
+fn block(editor: &mut Editor, hop: &Hop, items: &[Spanned<Node>]) -> Result<(), EditError> {
+    let source = editor.original().to_string();
     let newline = editor.style().newline;
-    let pad = &lead[..dash];
-    let lines: String = ids
-        .iter()
-        .map(|id| format!("{pad}- {id}{newline}"))
-        .collect();
-    let lines = if text[..end].ends_with('\n') {
-        lines
-    } else {
-        lines.trim_end_matches(['\r', '\n']).to_string()
-    };
-    editor.replace(start..end, lines);
+    let mut written: Vec<String> = Vec::new();
+    let mut edits = Vec::new();
+    for item in items {
+        let Some(old) = text(item) else { continue };
+        let start = source[..item.span.offset].rfind('\n').map_or(0, |i| i + 1);
+        let lead = &source[start..item.span.offset];
+        let item_end = item.span.offset + item.span.len;
+        let end = source[item_end..]
+            .find('\n')
+            .map_or(source.len(), |i| item_end + i + 1);
+        let (Some(dash), true) = (lead.find('-'), lead.trim_start().starts_with('-')) else {
+            return Err(EditError {
+                span: item.span,
+                reason: Reason::Flow,
+            });
+        };
+        let pad = &lead[..dash];
+        let rest = &source[item_end..end];
+        let body = rest.trim_end_matches(['\r', '\n']);
+        let ending = &rest[body.len()..];
+        let next = next_ids(hop, &old);
+        let why = match next.is_empty() {
+            true => format!("supprimé en {}", hop.new.version),
+            false => "déjà dans la liste".to_string(),
+        };
+        let ids: Vec<String> = next
+            .into_iter()
+            .filter(|id| !written.contains(id))
+            .collect();
+        written.extend(ids.iter().cloned());
+        let mut lines: Vec<String> = ids
+            .iter()
+            .enumerate()
+            .map(|(n, id)| match n {
+                0 => format!("{lead}{id}{body}"),
+                _ => format!("{pad}- {id}"),
+            })
+            .collect();
+        if ids.is_empty() && body.contains('#') {
+            lines.push(format!("{pad}# {old} ({why}){body}"));
+        }
+        let lines = if lines.is_empty() {
+            String::new()
+        } else {
+            format!("{}{ending}", lines.join(newline))
+        };
+        edits.push((start..end, lines));
+    }
+    for (range, lines) in edits {
+        editor.replace(range, lines);
+    }
     Ok(())
 }

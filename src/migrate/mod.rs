@@ -101,15 +101,21 @@ pub fn migrate(
     audits: bool,
 ) -> Result<Outcome, Vec<Diagnostic>> {
     let self_assessment_shown = join(&folder.shown, SelfAssessment::FILE_NAME);
-    let here = Location::file(&self_assessment_shown);
+    // A folder already on the target has nothing to move, even when a
+    // person still has to fix what the last migration marked.
+    if let Some(current) = folder.referential.as_ref().filter(|r| r.version == *target) {
+        if let Some(late) = audit_behind(folder, catalog, current, audits)? {
+            return Ok(late);
+        }
+        return Ok(Outcome::AlreadyThere {
+            version: current.version.to_string(),
+        });
+    }
     let (Some(current), Some(assessment), false) = (
         &folder.referential,
         &folder.self_assessment,
         folder.has_errors(),
     ) else {
-        let finding = Finding::Version(VersionFinding::MigrateInvalid {
-            file: self_assessment_shown.clone(),
-        });
         // Its errors say why; its warnings do not stop a migration.
         let mut diagnostics: Vec<Diagnostic> = folder
             .diagnostics
@@ -117,14 +123,22 @@ pub fn migrate(
             .filter(|d| d.is_error())
             .cloned()
             .collect();
+        // The file named is the one with the first error (plan.yaml may be
+        // the broken one).
+        let file = diagnostics
+            .first()
+            .map(|d| d.location.path.clone())
+            .filter(|p| {
+                [SelfAssessment::FILE_NAME, Plan::FILE_NAME, Audit::FILE_NAME]
+                    .iter()
+                    .any(|name| p.ends_with(name))
+            })
+            .unwrap_or_else(|| self_assessment_shown.clone());
+        let here = Location::file(&file);
+        let finding = Finding::Version(VersionFinding::MigrateInvalid { file });
         diagnostics.push(Diagnostic::new(finding, here));
         return Err(diagnostics);
     };
-    if *target == current.version {
-        return Ok(Outcome::AlreadyThere {
-            version: target.to_string(),
-        });
-    }
     if *target < current.version {
         let finding = Finding::Version(VersionFinding::MigrateBackwards {
             from: current.version.to_string(),
@@ -137,33 +151,17 @@ pub fn migrate(
     let found = crate::structure::create::find_referential_in(catalog, &current.id, target, &at)
         .map_err(|d| vec![d])?;
     let versions = hops::chain(catalog, current, found, &at).map_err(|d| vec![d])?;
+    hops::check(current, &versions)?;
     let kind = Some(assessment.structure.kind);
     let mut tally = Tally::default();
     let mut files = Vec::new();
     let mut audit_kept = false;
     for name in [SelfAssessment::FILE_NAME, Plan::FILE_NAME, Audit::FILE_NAME] {
-        let shown = join(&folder.shown, name);
-        let Some(source) = folder.sources.iter().find(|s| s.path == shown) else {
-            continue;
-        };
         if name == Audit::FILE_NAME && !audits {
-            audit_kept = true;
+            audit_kept = folder.audit.is_some();
             continue;
         }
-        let mut text = source.text.clone();
-        let mut old = current.as_ref();
-        for new in &versions {
-            let hop = Hop::new(old, new);
-            text = step(&text, name, &hop, kind, &mut tally)
-                .map_err(|e| vec![not_editable(&e, &shown)])?;
-            old = new;
-        }
-        files.push(FileChange {
-            path: folder.path.join(name),
-            shown,
-            before: source.text.clone(),
-            after: text,
-        });
+        files.extend(moved(folder, name, current, &versions, kind, &mut tally)?);
     }
     let referential = versions.last().cloned().ok_or_else(Vec::new)?;
     verify::verify(&files, &referential).map_err(|d| vec![d])?;
@@ -175,6 +173,73 @@ pub fn migrate(
         audit_kept,
         referential,
     })))
+}
+
+/// The file `name` of `folder` moved from `from` through `versions`.
+fn moved(
+    folder: &StructureFolder,
+    name: &str,
+    from: &Referential,
+    versions: &[Referential],
+    kind: Option<crate::referential::StructureType>,
+    tally: &mut Tally,
+) -> Result<Option<FileChange>, Vec<Diagnostic>> {
+    let shown = join(&folder.shown, name);
+    let Some(source) = folder.sources.iter().find(|s| s.path == shown) else {
+        return Ok(None);
+    };
+    let mut text = source.text.clone();
+    let mut old = from;
+    for new in versions {
+        let hop = Hop::new(old, new);
+        text = step(&text, name, &hop, kind, tally).map_err(|e| vec![not_editable(&e, &shown)])?;
+        old = new;
+    }
+    Ok(Some(FileChange {
+        path: folder.path.join(name),
+        shown,
+        before: source.text.clone(),
+        after: text,
+    }))
+}
+
+/// `--audits` on a folder already on the target: the `audit.yaml` a first
+/// migration left on its older version (as its summary said) moves now.
+fn audit_behind(
+    folder: &StructureFolder,
+    catalog: &Catalog,
+    current: &Referential,
+    audits: bool,
+) -> Result<Option<Outcome>, Vec<Diagnostic>> {
+    let shown = join(&folder.shown, Audit::FILE_NAME);
+    // An audit on an older version is kept out of the folder's model: its
+    // header is read from its text.
+    let source = folder.sources.iter().find(|s| s.path == shown);
+    let header = source.filter(|_| audits).and_then(|s| header(&s.text));
+    let behind = header.filter(|(id, v)| *id == current.id && *v < current.version);
+    let (Some((_, version)), false) = (behind, folder.has_errors()) else {
+        return Ok(None);
+    };
+    let at = version_place(folder, &shown);
+    let from = crate::structure::create::find_referential_in(catalog, &current.id, &version, &at)
+        .map_err(|d| vec![d])?;
+    let versions = hops::chain(catalog, &from, current.clone(), &at).map_err(|d| vec![d])?;
+    hops::check(&from, &versions)?;
+    let kind = folder.self_assessment.as_ref().map(|s| s.structure.kind);
+    let mut tally = Tally::default();
+    let files: Vec<FileChange> =
+        moved(folder, Audit::FILE_NAME, &from, &versions, kind, &mut tally)?
+            .into_iter()
+            .collect();
+    verify::verify(&files, current).map_err(|d| vec![d])?;
+    Ok(Some(Outcome::Migrated(Box::new(Migration {
+        from: version.to_string(),
+        to: current.version.to_string(),
+        files,
+        tally,
+        audit_kept: false,
+        referential: current.clone(),
+    }))))
 }
 
 /// One file moved one version on.
@@ -266,4 +331,23 @@ fn join(folder: &str, name: &str) -> String {
     } else {
         format!("{}/{name}", folder.trim_end_matches('/'))
     }
+}
+
+/// The `referentiel` and `version` a structure file names at its top.
+fn header(text: &str) -> Option<(String, semver::Version)> {
+    let editor = Editor::new(text).ok()?;
+    let tree = editor.tree();
+    let crate::yaml::Node::Map(top) = &tree.value else {
+        return None;
+    };
+    let field = |key: &str| {
+        top.iter()
+            .find(|(k, _)| k.value == key)
+            .and_then(|(_, v)| match &v.value {
+                crate::yaml::Node::Str(s) => Some(s.clone()),
+                _ => None,
+            })
+    };
+    let version = semver::Version::parse(&field("version")?).ok()?;
+    Some((field("referentiel")?, version))
 }

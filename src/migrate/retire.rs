@@ -46,10 +46,17 @@ pub(super) fn merge(
     let mark = kind == Kind::Answers && group.iter().any(|e| carries(e.node));
     let text = editor.original()[kept.range.clone()].to_string();
     let slot = group.iter().find(|e| e.id == to).copied().unwrap_or(kept);
-    let note = format!(
-        "fusionné dans {to} en {} : la réponse de {} y est reprise",
-        hop.new.version, kept.id
-    );
+    let (old, new) = (&hop.old.version, &hop.new.version);
+    let note = match kind {
+        Kind::Answers => format!(
+            "({old}) fusionné dans {to} en {new} : la réponse de {} ({old}) y est reprise (le niveau le plus bas l'emporte)",
+            kept.id
+        ),
+        _ => format!(
+            "({old}) fusionné dans {to} en {new} : le constat de {} ({old}) y est repris (le plus sévère l'emporte)",
+            kept.id
+        ),
+    };
     for other in group.iter().filter(|e| e.id != kept.id) {
         let moved = std::ptr::eq(*other, slot);
         let text_here = &editor.original()[other.range.clone()];
@@ -66,7 +73,7 @@ pub(super) fn merge(
         }
         tally
             .retired
-            .push(format!("{} (fusionné dans {to})", other.id));
+            .push(format!("{} ({old}, fusionné dans {to})", other.id));
     }
     if !std::ptr::eq(kept, slot) {
         editor.replace(kept.range.clone(), String::new());

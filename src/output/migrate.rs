@@ -8,14 +8,22 @@ use crate::migrate::{FileChange, Migration, Tally};
 /// What happened to one structure, in a few lines.
 pub fn summary(shown: &str, migration: &Migration, written: bool) -> String {
     let t = &migration.tally;
-    let mut out = format!("{shown} : {} → {}\n", migration.from, migration.to);
-    let mut carried = vec![match t.unchanged {
-        0 => "aucune réponse inchangée".to_string(),
-        1 => "1 réponse inchangée".to_string(),
-        n => format!("{n} réponses inchangées"),
-    }];
-    carried.extend(t.carried.iter().cloned());
-    let _ = writeln!(out, "  reprises : {}", carried.join(" ; "));
+    let answers = migration
+        .files
+        .iter()
+        .any(|f| f.shown.ends_with("autoevaluation.yaml"));
+    // `--audits` on a folder already moved: only its audit catches up.
+    let what = if answers { "" } else { "audit.yaml " };
+    let mut out = format!("{shown} : {what}{} → {}\n", migration.from, migration.to);
+    if answers {
+        let mut carried = vec![match t.unchanged {
+            0 => "aucune réponse inchangée".to_string(),
+            1 => "1 réponse inchangée".to_string(),
+            n => format!("{n} réponses inchangées"),
+        }];
+        carried.extend(t.carried.iter().cloned());
+        let _ = writeln!(out, "  reprises : {}", carried.join(" ; "));
+    }
     line(&mut out, "à revoir (a_revoir: true)", &t.review);
     line(&mut out, "retirées (sous reponses_retirees)", &t.retired);
     line(&mut out, "critères nouveaux, prêts à renseigner", &t.added);

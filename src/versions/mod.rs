@@ -45,6 +45,8 @@ pub struct Changed {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Changes {
     pub referential: String,
+    /// The old version's referential, when another one is compared.
+    pub old_referential: String,
     pub old_version: String,
     pub new_version: String,
     /// Whether the new version carries `correspondances` from the old one.
@@ -85,6 +87,7 @@ pub fn diff(old: &Referential, new: &Referential) -> Changes {
         .filter(|c| c.since == old.version);
     let mut changes = Changes {
         referential: new.id.clone(),
+        old_referential: old.id.clone(),
         old_version: old.version.to_string(),
         new_version: new.version.to_string(),
         mapped: mapping.is_some(),

@@ -36,6 +36,13 @@ pub enum VersionFinding {
     IdReused {
         id: String,
     },
+    TargetTwice {
+        id: String,
+    },
+    TargetTaken {
+        id: String,
+        since: String,
+    },
     ToReview {
         id: String,
     },
@@ -65,7 +72,7 @@ impl VersionFinding {
             SinceNotOlder { .. } => Code::Ver005,
             OldIdUnaccounted { .. } => Code::Ver006,
             UnknownOldId { .. } => Code::Ver007,
-            IdReused { .. } => Code::Ver008,
+            IdReused { .. } | TargetTwice { .. } | TargetTaken { .. } => Code::Ver008,
             ToReview { .. } => Code::Ver009,
             MigrateBackwards { .. } => Code::Ver010,
             MigrateNotEditable { .. } => Code::Ver011,
@@ -99,8 +106,12 @@ impl VersionFinding {
             IdReused { id } => format!(
                 "l'identifiant « {id} » quitte son critère mais désigne encore un critère de cette version"
             ),
+            TargetTwice { id } => format!("« {id} » est la cible de plusieurs correspondances"),
+            TargetTaken { id, since } => format!(
+                "« {id} » désigne encore le critère « {id} » de la version {since} : un autre critère ne peut pas y être mené"
+            ),
             ToReview { id } => {
-                format!("réponse « {id} » à revoir : elle vient d'un critère scindé ou fusionné")
+                format!("réponse « {id} » à revoir : son critère a changé avec la nouvelle version")
             }
             MigrateBackwards { from, to } => format!(
                 "migration refusée : la structure est en version {from}, plus récente que {to}"
@@ -129,7 +140,8 @@ impl VersionFinding {
             SinceNotOlder { .. } => Some("« depuis » nomme la version que celle-ci remplace, par exemple 1.0.0 pour 1.1.0".into()),
             OldIdUnaccounted { .. } => Some("ajoutez-le sous renomme, scinde, fusionne ou supprime (avec la raison)".into()),
             IdReused { .. } => Some("un identifiant publié ne change jamais de sens : donnez un identifiant neuf au nouveau critère".into()),
-            ToReview { .. } => Some("relisez niveau, commentaire et preuves au regard du nouveau critère, puis retirez « a_revoir: true »".into()),
+            TargetTwice { .. } | TargetTaken { .. } => Some("pour réunir plusieurs critères en un, utilisez « fusionne » ; sinon donnez un identifiant neuf au nouveau critère".into()),
+            ToReview { .. } => Some("le critère a été scindé ou fusionné, ou ne permet plus « non concerné » : relisez niveau, commentaire et preuves, puis retirez « a_revoir: true »".into()),
             MigrateBackwards { .. } => Some("une structure ne revient jamais à une version plus ancienne ; rien n'a été écrit".into()),
             MigrateNotEditable { .. } => Some("écrivez la valeur en bloc (une clé par ligne), puis relancez label migrate ; rien n'a été écrit".into()),
             MigrateInvalid { .. } => Some("corrigez d'abord ces erreurs (label validate), puis relancez label migrate".into()),

@@ -58,7 +58,12 @@ fn summary(change: &FieldChange) -> String {
         return format!("{name} : {}", parts.join(", "));
     }
     match change.field {
-        Field::Title | Field::Description => format!("{name} reformulé{}", feminine(change.field)),
+        // Release notes name the former title: a reader knows it by heart.
+        Field::Title => match change.before.first() {
+            Some(before) => format!("{name} reformulé (auparavant « {before} »)"),
+            None => format!("{name} reformulé"),
+        },
+        Field::Description => format!("{name} reformulé{}", feminine(change.field)),
         _ => format!(
             "{name} : {} → {}",
             change.before.join(", "),
@@ -80,6 +85,13 @@ fn ids(list: &[Named]) -> String {
 
 /// The heading every format shares.
 fn heading(changes: &Changes) -> String {
+    if changes.old_referential != changes.referential {
+        // Two different referentials: both are named.
+        return format!(
+            "de {} {} à {} {} (deux référentiels différents)",
+            changes.old_referential, changes.old_version, changes.referential, changes.new_version
+        );
+    }
     format!(
         "{} : de la version {} à la version {}",
         changes.referential, changes.old_version, changes.new_version

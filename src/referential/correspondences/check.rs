@@ -51,18 +51,46 @@ pub fn check(
         removed: raw.removed.clone(),
     };
     check_targets(c, &model, ids);
+    check_targets_once(c, &model);
     check_mapped_once(c, &model);
     check_cycles(c, &model);
     check_reuse(c, &model, ids);
     Some(model)
 }
 
-/// Every new id named exists in this version (VER002).
-fn check_targets(c: &mut Checker, m: &Correspondences, ids: &[String]) {
+/// Every new id a mapping leads to, in the order written.
+fn targets(m: &Correspondences) -> Vec<&Spanned<String>> {
     let mut targets: Vec<&Spanned<String>> = m.renamed.iter().map(|(_, n)| n).collect();
     targets.extend(m.split.iter().flat_map(|(_, n)| n));
     targets.extend(m.merged.iter().map(|(n, _)| n));
-    for target in targets {
+    targets
+}
+
+/// A new id receives one mapping: two old requirements reach one id only
+/// through `fusionne` (VER008).
+fn check_targets_once(c: &mut Checker, m: &Correspondences) {
+    let mut seen: HashMap<&str, Location> = HashMap::new();
+    for target in targets(m) {
+        let here = Location::new(&m.path, target.span);
+        match seen.get(target.value.as_str()) {
+            Some(first) => {
+                let finding = Finding::Version(VersionFinding::TargetTwice {
+                    id: target.value.clone(),
+                });
+                c.push(
+                    Diagnostic::new(finding, here).with_label(first.clone(), "première fois ici"),
+                );
+            }
+            None => {
+                seen.insert(&target.value, here);
+            }
+        }
+    }
+}
+
+/// Every new id named exists in this version (VER002).
+fn check_targets(c: &mut Checker, m: &Correspondences, ids: &[String]) {
+    for target in targets(m) {
         if !ids.contains(&target.value) {
             let finding = Finding::Version(VersionFinding::UnknownTarget {
                 id: target.value.clone(),
@@ -173,6 +201,17 @@ pub fn check_against(previous: &Referential, current: &Referential) -> Vec<Diagn
         }
     }
     let named: HashSet<&str> = m.old_ids().iter().map(|o| o.value.as_str()).collect();
+    // A criterion kept unchanged keeps its id: no other one may land there.
+    for target in targets(m) {
+        let id = target.value.as_str();
+        if old_ids.contains(&id) && !named.contains(id) && current.criterion(id).is_some() {
+            let finding = Finding::Version(VersionFinding::TargetTaken {
+                id: id.to_string(),
+                since: m.since.to_string(),
+            });
+            c.report(finding, &m.path, target.span);
+        }
+    }
     for old in old_ids {
         if !named.contains(old) && current.criterion(old).is_none() {
             let finding = Finding::Version(VersionFinding::OldIdUnaccounted {
