@@ -2,7 +2,6 @@
 //! straight from borrowed data: a network of 10,000 structures never
 //! becomes a JSON tree in memory.
 
-use rayon::prelude::*;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -14,10 +13,10 @@ use crate::output::diagnostic_json;
 
 use super::{EvaluationView, NOT_EVALUATED_KEYWORD, reason};
 
-/// Everything after `structures`, rendered alone then spliced into the
-/// root object (see [`write`]).
 #[derive(Serialize)]
-struct Rest<'a> {
+struct Root<'a> {
+    format: u32,
+    structures: Structures<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reseau: Option<NetworkJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,6 +60,16 @@ struct Criterion<'a> {
     attendu: i64,
     imperatif: bool,
     actions: &'a [String],
+}
+
+/// The structures, each serialized as it is written: the whole list is
+/// never a second copy in memory.
+struct Structures<'a>(&'a [StructureEvaluation]);
+
+impl Serialize for Structures<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(structure))
+    }
 }
 
 /// A structure's criteria, serialized as they are written.
@@ -195,27 +204,13 @@ struct Anonymisation {
     non_detaillees: usize,
 }
 
-/// Structures rendered per batch: a batch is rendered on every core, then
-/// written in order, so the output never sits whole in memory.
-const BATCH: usize = 2048;
-const CHUNK: usize = 64;
-
-/// Writes the JSON of §6.4, byte for byte what `serde_json`'s pretty printer
-/// gives for the whole document: the structures (most of the output) are
-/// rendered in parallel, each at depth zero then indented by two levels
-/// (JSON strings hold no raw newline, so indenting after each `\n` is safe).
+/// Writes the JSON of §6.4, streamed from the data (a large network never
+/// sits in memory as text), C1 controls and DEL escaped on the way out
+/// (JSON itself escapes C0 only).
 pub fn write(view: &EvaluationView, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    // C1 controls and DEL escaped on the way out (JSON itself escapes C0
-    // only), across every chunk boundary.
-    let mut inert = crate::output::InertJson::new(out);
-    write_document(view, &mut inert)?;
-    inert.finish()
-}
-
-fn write_document(view: &EvaluationView, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    out.write_all(b"{\n  \"format\": 1,\n  \"structures\": ")?;
-    write_structures(view.structures, out)?;
-    let rest = Rest {
+    let root = Root {
+        format: 1,
+        structures: Structures(view.structures),
         reseau: view.network.as_ref().map(network),
         anonymisation: view.anonymous.map(|h| Anonymisation {
             seuil: h.threshold,
@@ -228,57 +223,16 @@ fn write_document(view: &EvaluationView, out: &mut dyn std::io::Write) -> std::i
             .map(diagnostic_json)
             .collect(),
     };
-    let rest = serde_json::to_vec_pretty(&rest)?;
-    // `{\n` + the members at depth one + `\n}`: the members go on as the
-    // root's own.
-    out.write_all(b",\n")?;
-    out.write_all(&rest[2..])?;
+    // serde_json writes many small pieces: buffered before the escaping
+    // pass, it sees large blocks (one dynamic call each, not one a piece).
+    let inert = crate::output::InertJson::new(&mut *out);
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, inert);
+    serde_json::to_writer_pretty(&mut buffered, &root)?;
+    buffered
+        .into_inner()
+        .map_err(|e| e.into_error())?
+        .finish()?;
     out.write_all(b"\n")
-}
-
-fn write_structures(
-    structures: &[StructureEvaluation],
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    if structures.is_empty() {
-        return out.write_all(b"[]");
-    }
-    out.write_all(b"[")?;
-    let mut first = true;
-    for batch in structures.chunks(BATCH) {
-        let rendered = batch
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                let mut buffer = Vec::new();
-                for s in chunk {
-                    buffer.extend_from_slice(b",\n    ");
-                    indented(&structure(s), &mut buffer)?;
-                }
-                Ok(buffer)
-            })
-            .collect::<std::io::Result<Vec<Vec<u8>>>>()?;
-        for buffer in rendered {
-            // The first separator opens the list without a comma.
-            let skip = if std::mem::take(&mut first) { 1 } else { 0 };
-            out.write_all(&buffer[skip..])?;
-        }
-    }
-    out.write_all(b"\n  ]")
-}
-
-/// `value` pretty-printed, each line after the first indented by four
-/// spaces (depth two).
-fn indented(value: &Structure, buffer: &mut Vec<u8>) -> std::io::Result<()> {
-    let text = serde_json::to_vec_pretty(value)?;
-    let mut lines = text.split(|&b| b == b'\n');
-    if let Some(first) = lines.next() {
-        buffer.extend_from_slice(first);
-    }
-    for line in lines {
-        buffer.extend_from_slice(b"\n    ");
-        buffer.extend_from_slice(line);
-    }
-    Ok(())
 }
 
 fn network(n: &Network) -> NetworkJson<'_> {
