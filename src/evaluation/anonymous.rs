@@ -2,7 +2,7 @@
 //! Pseudonyms are numbered in an order derived from a secret salt; groups
 //! of fewer structures than the threshold are merged into « autres ».
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sha2::{Digest, Sha256};
 
@@ -56,11 +56,12 @@ pub fn anonymize(
     let k = anonymity.threshold;
     let block_sizes = count(structures.iter().map(|s| s.block()));
     let region_sizes = count(structures.iter().map(|s| (s.block(), s.region.as_deref())));
+    let merged = merged_regions(&region_sizes, k);
     let small: Vec<(bool, bool)> = structures
         .iter()
         .map(|s| {
-            let region = region_sizes[&(s.block(), s.region.as_deref())];
-            (block_sizes[&s.block()] < k, region < k)
+            let region = (s.block(), s.region.as_deref());
+            (block_sizes[&s.block()] < k, merged.contains(&region))
         })
         .collect();
     let mut shown = Vec::new();
@@ -97,6 +98,35 @@ pub fn anonymize(
         hidden,
         report: anonymous_report(report, &folders),
     }
+}
+
+type RegionKey<'a> = ((Option<&'a str>, Option<&'a str>), Option<&'a str>);
+
+/// The regions of each block merged into « autres »: those under the
+/// threshold, and, when they hold fewer than the threshold between them,
+/// the smallest others until « autres » reaches it (secondary suppression:
+/// otherwise « autres », or the block total less the regions shown, would
+/// be one structure's figures).
+fn merged_regions<'a>(sizes: &BTreeMap<RegionKey<'a>, usize>, k: usize) -> BTreeSet<RegionKey<'a>> {
+    let mut merged = BTreeSet::new();
+    let blocks: BTreeSet<_> = sizes.keys().map(|(block, _)| *block).collect();
+    for block in blocks {
+        let mut regions: Vec<(usize, RegionKey)> = sizes
+            .iter()
+            .filter(|((b, _), _)| *b == block)
+            .map(|(key, size)| (*size, *key))
+            .collect();
+        regions.sort();
+        let mut others = 0;
+        for (size, key) in regions {
+            if size >= k && (others == 0 || others >= k) {
+                break;
+            }
+            others += size;
+            merged.insert(key);
+        }
+    }
+    merged
 }
 
 fn count<K: Ord>(keys: impl Iterator<Item = K>) -> BTreeMap<K, usize> {
@@ -226,5 +256,38 @@ mod tests {
             "structure-001/plan.yaml"
         );
         assert_eq!(anonymous_path("../autre/plan.yaml", &inside), MASKED);
+    }
+
+    fn in_region(id: &str, region: &str) -> StructureEvaluation {
+        StructureEvaluation {
+            region: Some(region.into()),
+            ..entry(id)
+        }
+    }
+
+    /// One structure alone under « autres » would be its own figures, and
+    /// the block total less the regions shown would give them: the next
+    /// smallest region joins « autres ».
+    #[test]
+    fn a_lone_structure_is_never_a_group_of_its_own() {
+        let structures = vec![
+            in_region("a", "Bretagne"),
+            in_region("b", "Bretagne"),
+            in_region("c", "Bretagne"),
+            in_region("d", "Corse"),
+            in_region("e", "Normandie"),
+            in_region("f", "Normandie"),
+            in_region("g", "Normandie"),
+            in_region("h", "Normandie"),
+        ];
+        let anonymity = Anonymity {
+            salt: "sel".into(),
+            threshold: 3,
+        };
+        let out = anonymize(structures, &Report::default(), &anonymity);
+        let regions = count(out.structures.iter().map(|s| s.region.clone().unwrap()));
+        assert_eq!(regions.get(OTHERS), Some(&4), "{regions:?}");
+        assert_eq!(regions.get("Normandie"), Some(&4));
+        assert!(!regions.contains_key("Bretagne") && !regions.contains_key("Corse"));
     }
 }
