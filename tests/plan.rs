@@ -324,7 +324,7 @@ fn item_9_follow_up_reports_gaps_without_action() {
     let text = label(&root(), &args(&[]));
     assert!(
         text.stdout
-            .contains("0 en retard ; 7 écarts sans action :\n  VAL-03     non-conformité majeure\n  GOUV-05    non-conformité mineure\n"),
+            .contains("0 en retard ; 7 écarts sans action :\n  VAL-03     non-conformité majeure de l'audit : aucune action « origine: audit »\n  GOUV-05    non-conformité mineure de l'audit : aucune action « origine: audit »\n"),
         "{}",
         text.stdout
     );

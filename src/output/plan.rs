@@ -180,7 +180,15 @@ fn unanswered_text(out: &mut String, follow: &FollowUp) {
         plural(count, "écart sans action", "écarts sans action")
     );
     for gap in &follow.unanswered {
-        let _ = writeln!(out, "  {:<10} {}", gap.criterion, gap_label(gap.kind));
+        // An action citing the criterion may exist: an audit
+        // nonconformity wants its own action, of origin « audit ».
+        let why = match gap.kind {
+            GapKind::AuditMajor | GapKind::AuditMinor => {
+                " de l'audit : aucune action « origine: audit »"
+            }
+            GapKind::Major | GapKind::Minor => "",
+        };
+        let _ = writeln!(out, "  {:<10} {}{why}", gap.criterion, gap_label(gap.kind));
     }
     out.push_str("« label plan » ajoute une action pour chacun.\n\n");
 }
