@@ -1,5 +1,5 @@
 //! The findings of `label import` on a spreadsheet (TAB…), their codes and
-//! French wording: a cell is named by its sheet, its reference (`F7`) and
+//! French wording: a cell is named by its sheet, its reference (`G7`) and
 //! its column.
 
 use super::super::Code;
