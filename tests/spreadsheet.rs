@@ -66,7 +66,11 @@ fn item_1_the_same_self_assessment_gives_the_same_bytes() {
     let csv = label(dir, &["export", "ml-haute-cornouaille", "--format", "csv"]);
     assert_eq!(csv.code, 0);
     insta::assert_snapshot!("export_csv_ml_haute_cornouaille", csv.stdout);
-    assert!(piped.stdout.starts_with("Principe,Critère,Titre,Grille,"));
+    assert!(
+        piped
+            .stdout
+            .starts_with("Structure,Principe,Critère,Titre,Grille,")
+    );
 }
 
 /// The parts of the workbook a person relies on: the sheet protected with
@@ -162,8 +166,8 @@ fn item_1_a_changed_cell_changes_exactly_that_answer_keeping_crlf() {
     let crlf = fs::read_to_string(&path).unwrap().replace('\n', "\r\n");
     fs::write(&path, &crlf).unwrap();
     let csv = edited_csv(dir, "ml-pays-de-vitre", |rows| {
-        assert_eq!(rows[2][1], "GOUV-02");
-        rows[2][5] = "2".into();
+        assert_eq!(rows[2][2], "GOUV-02");
+        rows[2][6] = "2".into();
     });
     let run = label(dir, &["import", "ml-pays-de-vitre", csv.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -208,12 +212,12 @@ fn item_1_new_answers_and_not_concerned_are_written_in_the_file_s_style() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let before = fs::read(dir.join("ml-x/autoevaluation.yaml")).unwrap();
     let csv = edited_csv(dir, "ml-x", |rows| {
-        rows[1][5] = "3".into();
-        rows[1][6] = "Validé en AG.".into();
-        rows[1][7] = "preuves/pv-ag.pdf\nhttps://exemple.fr/projet".into();
-        let terr = rows.iter().position(|r| r[1] == "TERR-03").unwrap();
-        rows[terr][5] = "non concerné".into();
-        rows[terr][8] = "Un seul site, en centre-ville".into();
+        rows[1][6] = "3".into();
+        rows[1][7] = "Validé en AG.".into();
+        rows[1][8] = "preuves/pv-ag.pdf\nhttps://exemple.fr/projet".into();
+        let terr = rows.iter().position(|r| r[2] == "TERR-03").unwrap();
+        rows[terr][6] = "non concerné".into();
+        rows[terr][9] = "Un seul site, en centre-ville".into();
     });
     let run = label(dir, &["import", "ml-x", csv.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -253,13 +257,13 @@ fn item_1_malformed_cells_are_told_in_french_naming_sheet_row_and_column() {
     examples(dir);
     let before = yaml(dir, "ml-pays-de-vitre");
     let csv = edited_csv(dir, "ml-pays-de-vitre", |rows| {
-        rows[2][5] = "1 - Satisfait".into();
-        rows[3][5] = "non concerné".into();
-        rows[4][1] = "GOUV-5".into();
+        rows[2][6] = "1 - Satisfait".into();
+        rows[3][6] = "non concerné".into();
+        rows[4][2] = "GOUV-5".into();
         let duplicate = rows[5].clone();
         rows.push(duplicate);
-        rows[6][7] = "../ailleurs/projet.pdf".into();
-        rows[7][5] = "7".into();
+        rows[6][8] = "../ailleurs/projet.pdf".into();
+        rows[7][6] = "7".into();
     });
     let run = label(dir, &["import", "ml-pays-de-vitre", csv.to_str().unwrap()]);
     assert_eq!(run.code, 1);
@@ -275,15 +279,15 @@ fn item_1_block_texts_flow_lists_and_new_answers_are_rewritten_only_where_change
     fs::create_dir_all(dir.join("ml-essai")).unwrap();
     fs::write(dir.join("ml-essai/autoevaluation.yaml"), before).unwrap();
     let csv = edited_csv(dir, "ml-essai", |rows| {
-        let at = |id: &str| rows.iter().position(|r| r[1] == id).unwrap();
+        let at = |id: &str| rows.iter().position(|r| r[2] == id).unwrap();
         let (g, t, v, a) = (at("GOUV-01"), at("TERR-03"), at("VAL-02"), at("ACC-04"));
-        rows[g][6] = "Commentaire court".into();
-        rows[g][7] = "https://exemple.fr/a\npreuves/b.pdf".into();
-        rows[t][5] = "2".into();
-        rows[t][8] = String::new();
-        rows[v][5] = "2".into();
-        rows[a][5] = "non concerné".into();
-        rows[a][8] = "Pas d'antenne".into();
+        rows[g][7] = "Commentaire court".into();
+        rows[g][8] = "https://exemple.fr/a\npreuves/b.pdf".into();
+        rows[t][6] = "2".into();
+        rows[t][9] = String::new();
+        rows[v][6] = "2".into();
+        rows[a][6] = "non concerné".into();
+        rows[a][9] = "Pas d'antenne".into();
     });
     let run = label(dir, &["import", "ml-essai", csv.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);

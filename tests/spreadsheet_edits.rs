@@ -104,3 +104,54 @@ TERR-03;NC;;;Un seul site;\r
         .replace("non_concerne: \"Pas d'antenne\"", "non_concerne: Un seul site");
     assert_eq!(after, expected);
 }
+
+/// QA: the sheet of one structure imported into another one's folder is
+/// refused at its « Structure » cell (TAB009), the file left as it was;
+/// without that column (an older export), the import reads it as before.
+#[test]
+fn sheet_id_another_structure_s_sheet_is_refused() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    common::copy_dir(&common::root().join("examples/structures"), dir);
+    let run = label(
+        dir,
+        &[
+            "export",
+            "ml-pays-de-vitre",
+            "-o",
+            "vitre.csv",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = label(dir, &["export", "ml-pays-de-vitre", "-o", "vitre.xlsx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let target = dir.join("ml-haute-cornouaille/autoevaluation.yaml");
+    let before = fs::read(&target).unwrap();
+    for file in ["vitre.csv", "vitre.xlsx"] {
+        let run = label(dir, &["import", "ml-haute-cornouaille", file]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let told = "cellule A2 (« Structure ») : ce tableur est celui de la structure « ml-pays-de-vitre », pas de « ml-haute-cornouaille »";
+        assert!(run.stderr.contains("erreur[TAB009] : "), "{}", run.stderr);
+        assert!(run.stderr.contains(told), "{}", run.stderr);
+        assert_eq!(run.stderr.matches("erreur[").count(), 1, "{}", run.stderr);
+        assert_eq!(fs::read(&target).unwrap(), before, "nothing written");
+    }
+    // The same sheet without its « Structure » column: imported as before.
+    let csv = fs::read_to_string(dir.join("vitre.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for record in reader.records() {
+        let record = record.unwrap();
+        writer.write_record(record.iter().skip(1)).unwrap();
+    }
+    fs::write(dir.join("ancien.csv"), writer.into_inner().unwrap()).unwrap();
+    let vitre = dir.join("ml-pays-de-vitre/autoevaluation.yaml");
+    let before = fs::read(&vitre).unwrap();
+    let run = label(dir, &["import", "ml-pays-de-vitre", "ancien.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(fs::read(&vitre).unwrap(), before);
+}

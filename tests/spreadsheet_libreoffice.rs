@@ -144,12 +144,12 @@ fn item_1_a_cell_edited_in_libreoffice_changes_exactly_that_answer() {
         // (a gap needs no proof), or 2 instead of 1.
         let row = rows
             .iter()
-            .position(|r| r[5].parse::<i64>().is_ok())
+            .position(|r| r[6].parse::<i64>().is_ok())
             .unwrap();
-        let old: i64 = rows[row][5].parse().unwrap();
+        let old: i64 = rows[row][6].parse().unwrap();
         let new = if old > 1 { old - 1 } else { 2 };
-        rows[row][5] = new.to_string();
-        edits.push((rows[row][1].clone(), old, new));
+        rows[row][6] = new.to_string();
+        edits.push((rows[row][2].clone(), old, new));
         let mut writer = csv::Writer::from_writer(Vec::new());
         for r in &rows {
             writer.write_record(r).unwrap();

@@ -57,6 +57,7 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         text: &source.text,
         shown: &yaml_shown,
         referential,
+        structure: &assessment.structure.id,
         kind: assessment.structure.kind,
         today,
     };

@@ -153,6 +153,7 @@ codes! {
     Tab006 = "TAB006", Error, "réponse du tableur refusée par les règles de l'autoévaluation";
     Tab007 = "TAB007", Error, "réponse du tableur impossible à écrire sans réécrire autoevaluation.yaml";
     Tab008 = "TAB008", Error, "formule dans une cellule lue par l'import";
+    Tab009 = "TAB009", Error, "tableur exporté d'une autre structure";
     Ver001 = "VER001", Error, "version précédente introuvable";
     Ver002 = "VER002", Error, "correspondance vers un critère inexistant";
     Ver003 = "VER003", Error, "ancien critère mis en correspondance deux fois";

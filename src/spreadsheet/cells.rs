@@ -1,4 +1,4 @@
-//! Cells as a person sees them: names (`F7`), places in diagnostics, and
+//! Cells as a person sees them: names (`G7`), places in diagnostics, and
 //! the values `label import` reads from them.
 
 use super::{Cell, LevelCell};
@@ -16,7 +16,7 @@ pub struct Place<'a> {
 }
 
 impl Place<'_> {
-    /// `feuille « Autoévaluation », cellule F7 (Niveau)`; rows and columns
+    /// `feuille « Autoévaluation », cellule G7 (Niveau)`; rows and columns
     /// from 0.
     pub fn describe(&self, row: usize, column: usize, header: &str) -> String {
         let cell = format!("cellule {}{}", column_name(column), row + 1);

@@ -35,6 +35,9 @@ pub struct Target<'a> {
     pub text: &'a str,
     pub shown: &'a str,
     pub referential: &'a Referential,
+    /// The structure's id: a sheet whose « Structure » column names
+    /// another one is refused (TAB009).
+    pub structure: &'a str,
     pub kind: StructureType,
     pub today: Date,
 }
@@ -54,6 +57,9 @@ pub fn import(target: &Target, grid: &Grid, file_shown: &str) -> Result<Imported
         referential: target.referential,
         kind: target.kind,
     };
+    if let Some(other) = reader.other_structure(target.structure) {
+        return Err(vec![other]);
+    }
     // Rows that can be read are still written and checked (in memory):
     // every problem is told in one run.
     let (desired, mut found) = reader.read();
@@ -126,6 +132,26 @@ impl Rows<'_> {
 
     fn at(&self, finding: Finding, row: usize, column: Column) -> Diagnostic {
         Diagnostic::new(finding, self.place.location(row, self.index(column)))
+    }
+
+    /// The first « Structure » cell that names another structure than
+    /// `expected` (TAB009): the sheet is another structure's, and nothing
+    /// of it is read. A sheet without that column (exported before it
+    /// existed, or the column deleted) is read as it is.
+    fn other_structure(&self, expected: &str) -> Option<Diagnostic> {
+        if !self.columns.contains_key(Column::Structure.header()) {
+            return None;
+        }
+        let row = (1..self.grid.rows.len()).find(|row| {
+            let filled = Column::ALL.iter().any(|c| !self.text(*row, *c).is_empty());
+            filled && self.text(*row, Column::Structure) != expected
+        })?;
+        let finding = Finding::Sheet(SheetFinding::OtherStructure {
+            cell: self.describe(row, Column::Structure),
+            found: self.text(row, Column::Structure),
+            expected: expected.to_string(),
+        });
+        Some(self.at(finding, row, Column::Structure))
     }
 
     /// The answers of the rows that can be read, and why the others cannot.

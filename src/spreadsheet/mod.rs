@@ -28,6 +28,9 @@ pub const NOT_APPLICABLE: &str = "non concerné";
 /// The columns, in the order of the export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Column {
+    /// The structure's id: `label import` refuses the sheet of another
+    /// structure (TAB009).
+    Structure,
     Principle,
     Criterion,
     Title,
@@ -40,7 +43,8 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 9] = [
+    pub const ALL: [Column; 10] = [
+        Column::Structure,
         Column::Principle,
         Column::Criterion,
         Column::Title,
@@ -55,6 +59,7 @@ impl Column {
     /// The header a person reads, and `label import` looks for.
     pub fn header(self) -> &'static str {
         match self {
+            Column::Structure => "Structure",
             Column::Principle => "Principe",
             Column::Criterion => "Critère",
             Column::Title => "Titre",
@@ -101,6 +106,8 @@ pub enum LevelCell {
 /// One row of the export: the criterion, and the structure's answer.
 #[derive(Clone, Debug)]
 pub struct Row {
+    /// The structure's id, from `autoevaluation.yaml`.
+    pub structure: String,
     pub principle: String,
     pub id: String,
     pub title: String,
@@ -122,6 +129,7 @@ impl Row {
     /// The text of a cell (the level as written in CSV).
     pub fn text(&self, column: Column) -> String {
         match column {
+            Column::Structure => self.structure.clone(),
             Column::Principle => self.principle.clone(),
             Column::Criterion => self.id.clone(),
             Column::Title => self.title.clone(),
@@ -158,7 +166,10 @@ pub fn sheet(assessment: &SelfAssessment, referential: &Referential) -> Sheet {
         .iter()
         .flat_map(|p| p.criteria.iter().map(move |c| (p, c)))
         .filter(|(_, c)| c.applies_to(kind))
-        .map(|(p, c)| row(&p.id, c, referential, assessment.answers.get(&c.id)))
+        .map(|(p, c)| Row {
+            structure: assessment.structure.id.clone(),
+            ..row(&p.id, c, referential, assessment.answers.get(&c.id))
+        })
         .collect();
     let legend: Vec<String> = referential
         .scale
@@ -198,6 +209,7 @@ fn row(principle: &str, c: &Criterion, referential: &Referential, answer: Option
         choices.push(NOT_APPLICABLE.to_string());
     }
     Row {
+        structure: String::new(),
         principle: principle.to_string(),
         id: c.id.clone(),
         title: c.title.to_string(),

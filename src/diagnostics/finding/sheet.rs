@@ -1,5 +1,5 @@
 //! The findings of `label import` on a spreadsheet (TAB…), their codes and
-//! French wording: a cell is named by its sheet, its reference (`F7`) and
+//! French wording: a cell is named by its sheet, its reference (`G7`) and
 //! its column.
 
 use super::super::Code;
@@ -44,6 +44,13 @@ pub enum SheetFinding {
     /// A cell read by the import holds a formula: its result is never
     /// taken for an answer (TAB008).
     Formula { cell: String },
+    /// A « Structure » cell names another structure than the folder's:
+    /// the sheet was exported from another structure (TAB009).
+    OtherStructure {
+        cell: String,
+        found: String,
+        expected: String,
+    },
 }
 
 impl SheetFinding {
@@ -58,6 +65,7 @@ impl SheetFinding {
             AnswerRefused { .. } => Code::Tab006,
             AnswerNotWritable { .. } => Code::Tab007,
             Formula { .. } => Code::Tab008,
+            OtherStructure { .. } => Code::Tab009,
         }
     }
 
@@ -89,6 +97,20 @@ impl SheetFinding {
             Formula { cell } => format!(
                 "{cell} : une formule, pas une valeur ; l'import ne prend pas le résultat d'un calcul pour une réponse"
             ),
+            OtherStructure {
+                cell,
+                found,
+                expected,
+            } if found.is_empty() => format!(
+                "{cell} : aucune structure indiquée ; ce tableur doit être celui de « {expected} »"
+            ),
+            OtherStructure {
+                cell,
+                found,
+                expected,
+            } => format!(
+                "{cell} : ce tableur est celui de la structure « {found} », pas de « {expected} »"
+            ),
         }
     }
 
@@ -117,6 +139,9 @@ impl SheetFinding {
             Formula { .. } => Some(
                 "tapez la valeur elle-même (ou Copier, puis Collage spécial → Valeurs) ; pour un texte qui commence par « = », mettez une apostrophe devant".into(),
             ),
+            OtherStructure { expected, .. } => Some(format!(
+                "importez ce tableur dans le dossier de sa structure, ou partez de « label export » du dossier de « {expected} »"
+            )),
         }
     }
 }

@@ -42,7 +42,7 @@ fn build(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
         let line = u32::try_from(i + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
         write_row(worksheet, line, row, &formats, &sheet.legend)?;
     }
-    worksheet.set_freeze_panes(1, 2)?;
+    worksheet.set_freeze_panes(1, col(Column::Criterion) + 1)?;
     // Printed: A4 landscape, one page wide, the header on every page.
     worksheet.set_landscape();
     worksheet.set_paper_size(9);
@@ -91,6 +91,7 @@ fn col(column: Column) -> u16 {
 fn width(column: Column) -> f64 {
     match column {
         Column::Principle | Column::Criterion => 10.0,
+        Column::Structure => 16.0,
         Column::Level => 14.0,
         Column::Title | Column::ExpectedEvidence | Column::Evidence => 40.0,
         Column::Justification => 35.0,
