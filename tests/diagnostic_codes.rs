@@ -37,9 +37,9 @@ fn every_documented_code_has_a_fixture_that_triggers_it() {
         let args = fs::read_to_string(&args_file).unwrap_or_else(|_| "lint .".into());
         let mut args: Vec<&str> = args.split_whitespace().collect();
         let text = common::label(&dir, &args);
-        // `init`, `plan`, `audit`, `import` and `migrate` have no diagnostic --format: their diagnostics
-        // go to stderr as text.
-        if !["init", "plan", "audit", "import", "migrate"].contains(&args[0]) {
+        // `init`, `plan`, `audit`, `import`, `migrate` and `diff` have no diagnostic --format:
+        // their diagnostics go to stderr as text.
+        if !["init", "plan", "audit", "import", "migrate", "diff"].contains(&args[0]) {
             args.extend(["--format", "concise"]);
         }
         let concise = common::label(&dir, &args);

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::Out;
-use crate::diagnostics::{Diagnostic, Finding, Location};
+use crate::diagnostics::{Diagnostic, Finding, Location, VersionFinding};
 use crate::output::diff as show;
 use crate::referential::{Referential, read_path, validate};
 use crate::structure::create::find_referential;
@@ -48,6 +48,15 @@ pub fn run(args: &Args, out: &mut Out) -> u8 {
         Ok(pair) => pair,
         Err(diagnostics) => return fail_all(diagnostics),
     };
+    if old.id == new.id && new.version < old.version {
+        super::remark(Diagnostic::new(
+            Finding::Version(VersionFinding::DiffBackwards {
+                old: old.version.to_string(),
+                new: new.version.to_string(),
+            }),
+            Location::file(args.new.clone()),
+        ));
+    }
     let changes = crate::versions::diff(&old, &new);
     let text = match args.format {
         DiffFormat::Text => crate::output::visible(&show::text(&changes)).into_owned(),

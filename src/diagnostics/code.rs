@@ -167,6 +167,7 @@ codes! {
     Ver011 = "VER011", Error, "migration impossible sans réécrire le texte";
     Ver012 = "VER012", Error, "structure non migrée : fichiers en erreur";
     Ver013 = "VER013", Error, "fichier migré invalide : rien n'est écrit";
+    Ver014 = "VER014", Note, "différences lues à rebours : l'ancienne version est la plus récente";
 }
 
 impl Code {

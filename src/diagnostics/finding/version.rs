@@ -50,6 +50,11 @@ pub enum VersionFinding {
         from: String,
         to: String,
     },
+    /// `label diff NEW OLD`: the arguments the wrong way round (VER014).
+    DiffBackwards {
+        old: String,
+        new: String,
+    },
     MigrateNotEditable {
         detail: String,
     },
@@ -75,6 +80,7 @@ impl VersionFinding {
             IdReused { .. } | TargetTwice { .. } | TargetTaken { .. } => Code::Ver008,
             ToReview { .. } => Code::Ver009,
             MigrateBackwards { .. } => Code::Ver010,
+            DiffBackwards { .. } => Code::Ver014,
             MigrateNotEditable { .. } => Code::Ver011,
             MigrateInvalid { .. } => Code::Ver012,
             MigratedInvalid { .. } => Code::Ver013,
@@ -113,6 +119,9 @@ impl VersionFinding {
             ToReview { id } => {
                 format!("réponse « {id} » à revoir : son critère a changé avec la nouvelle version")
             }
+            DiffBackwards { old, new } => format!(
+                "la version « ancienne » ({old}) est plus récente que la « nouvelle » ({new}) : les ajouts se lisent comme des suppressions"
+            ),
             MigrateBackwards { from, to } => format!(
                 "migration refusée : la structure est en version {from}, plus récente que {to}"
             ),
@@ -142,6 +151,7 @@ impl VersionFinding {
             IdReused { .. } => Some("un identifiant publié ne change jamais de sens : donnez un identifiant neuf au nouveau critère".into()),
             TargetTwice { .. } | TargetTaken { .. } => Some("pour réunir plusieurs critères en un, utilisez « fusionne » ; sinon donnez un identifiant neuf au nouveau critère".into()),
             ToReview { .. } => Some("le critère a été scindé ou fusionné, ou ne permet plus « non concerné » : relisez niveau, commentaire et preuves, puis retirez « a_revoir: true »".into()),
+            DiffBackwards { .. } => Some("donnez d'abord la version la plus ancienne : label diff ID@ANCIENNE ID@NOUVELLE".into()),
             MigrateBackwards { .. } => Some("une structure ne revient jamais à une version plus ancienne ; rien n'a été écrit".into()),
             MigrateNotEditable { .. } => Some("écrivez la valeur en bloc (une clé par ligne), puis relancez label migrate ; rien n'a été écrit".into()),
             MigrateInvalid { .. } => Some("corrigez d'abord ces erreurs (label validate), puis relancez label migrate".into()),
