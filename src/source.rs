@@ -26,33 +26,9 @@ impl SourceFile {
         }
     }
 
-    /// Reads a regular file, checking its size (while reading: a device
-    /// may claim any size) and encoding. A FIFO or a device, even behind a
-    /// link, is refused before it is opened: it could block forever or
-    /// never end.
+    /// Reads a regular file ([`read_bytes`]) and checks its encoding.
     pub fn read(path: &Path, shown: &str) -> Result<SourceFile, Diagnostic> {
-        let location = Location::file(shown);
-        let meta = fs::metadata(path).map_err(|e| io_diagnostic(&e, location.clone()))?;
-        if !meta.is_file() && !meta.is_dir() {
-            return Err(Diagnostic::new(Finding::SpecialFile, location));
-        }
-        let too_big = |size: u64| {
-            let detail =
-                format!("{size} octets ou plus, plus que la limite de {MAX_FILE_BYTES} octets");
-            Diagnostic::new(Finding::Limit { detail }, location.clone())
-        };
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(too_big(meta.len()));
-        }
-        let file = fs::File::open(path).map_err(|e| io_diagnostic(&e, location.clone()))?;
-        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| io_diagnostic(&e, location.clone()))?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(too_big(bytes.len() as u64));
-        }
-        Self::from_bytes(shown, bytes)
+        Self::from_bytes(shown, read_bytes(path, shown)?)
     }
 
     /// Reads a file that must stay inside `root` (a structure folder, a
@@ -78,6 +54,35 @@ impl SourceFile {
             }
         }
     }
+}
+
+/// The bytes of a regular file, at most [`MAX_FILE_BYTES`], counted while
+/// reading (a device may claim any size). A FIFO or a device, even behind a
+/// link, is refused before it is opened: it could block forever or never
+/// end. Binary files (a workbook, a git ref) go through here too.
+pub fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Diagnostic> {
+    let location = Location::file(shown);
+    let meta = fs::metadata(path).map_err(|e| io_diagnostic(&e, location.clone()))?;
+    if !meta.is_file() && !meta.is_dir() {
+        return Err(Diagnostic::new(Finding::SpecialFile, location));
+    }
+    let too_big = |size: u64| {
+        let detail =
+            format!("{size} octets ou plus, plus que la limite de {MAX_FILE_BYTES} octets");
+        Diagnostic::new(Finding::Limit { detail }, location.clone())
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| io_diagnostic(&e, location.clone()))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_diagnostic(&e, location.clone()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Refuses a file of `root` reached through a link that leads out of it

@@ -182,13 +182,10 @@ fn git_dir(dot_git: &Path) -> Option<PathBuf> {
     Some(base.join(target))
 }
 
-/// A small regular text file; anything else is no answer.
+/// A regular text file within the size limit; anything else is no answer.
 fn read_small(path: &Path) -> Option<String> {
-    let meta = fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > crate::source::MAX_FILE_BYTES {
-        return None;
-    }
-    fs::read_to_string(path).ok()
+    let bytes = crate::source::read_bytes(path, "").ok()?;
+    String::from_utf8(bytes).ok()
 }
 
 fn is_hash(text: &str) -> bool {

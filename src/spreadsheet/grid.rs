@@ -32,8 +32,8 @@ pub fn read(path: &Path, shown: &str, sheet: &str) -> Result<Grid, Diagnostic> {
     if meta.len() > MAX_BYTES {
         return Err(unreadable("fichier de plus de 32 Mo".into()));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| crate::source::io_diagnostic(&e, location.clone()))?;
+    // The size told above is checked again while reading.
+    let bytes = crate::source::read_bytes(path, shown)?;
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
