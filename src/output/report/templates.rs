@@ -29,7 +29,11 @@ pub fn html(name: &'static str, context: impl Serialize) -> String {
     super::typography::html(&crate::output::html::render_with(
         name,
         template(name),
-        &[("rapport.css", REPORT_CSS)],
+        &[
+            ("rapport.css", REPORT_CSS),
+            // The document head both HTML reports share.
+            ("head.html", include_str!("head.html")),
+        ],
         context,
     ))
 }
